@@ -1,0 +1,1 @@
+"""One loader per format; each turns decoded text into briefs."""

@@ -1,0 +1,1 @@
+"""Whoosh: schema, incremental indexer, search (queries, snippets, facets, spelling)."""

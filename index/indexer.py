@@ -1,0 +1,300 @@
+"""Bring the index in line with the corpus folders: add, update, remove, only what changed.
+
+mtime and size are the cheap filter, a content hash the authority. Files are loaded in
+worker processes when there are many; one Whoosh writer in this process writes, and
+commits in batches so that Ctrl-C or a kill loses at most the batch in flight.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from whoosh.writing import LockError
+
+from briefs.files import read_bytes
+from briefs.load import load_bytes
+from briefs.model import Brief, LoadError, make_id
+from index import manifest as manifest_mod
+from index.manifest import FileRecord, Manifest
+from index.schema import slug
+from index.store import open_index
+from index.walk import Found, walk
+
+Progress = Callable[[str, int, int], None]
+
+BATCH_DOCS = 5000
+POOL_THRESHOLD = 48
+
+
+@dataclass
+class IndexReport:
+    """What one indexing run did, for the summary line and the exit status."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    elapsed: float = 0.0
+    interrupted: bool = False
+    notes: list[str] = field(default_factory=list)
+    total_briefs: int = 0
+
+
+@dataclass
+class _Loaded:
+    found: Found
+    hash: str = ""
+    briefs: list[Brief] = field(default_factory=list)
+    error: str = ""
+    same: bool = False
+
+
+class IndexBusy(Exception):
+    """Another process holds the index's write lock."""
+
+
+def _load(args: tuple[Found, int, str]) -> _Loaded:
+    found, max_bytes, known_hash = args
+    try:
+        data = read_bytes(found.path, max_bytes)
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if digest == known_hash:
+            return _Loaded(found, digest, same=True)
+        briefs = load_bytes(found.path, data, Path(found.rel).as_posix())
+        return _Loaded(found, digest, briefs)
+    except LoadError as exc:
+        return _Loaded(found, error=exc.reason)
+    except RecursionError:
+        return _Loaded(found, error="nested too deeply to parse")
+    except MemoryError:
+        return _Loaded(found, error="too large to parse in memory")
+    except Exception as exc:  # a loader bug must not stop the corpus: report it
+        return _Loaded(found, error=f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _document(brief: Brief, found: Found, digest: str) -> dict[str, object]:
+    when = datetime(brief.date.year, brief.date.month, brief.date.day) if brief.date else None
+    types = [brief.format] + ([slug(brief.doc_type)] if brief.doc_type else [])
+    doc: dict[str, object] = {
+        "id": brief.id,
+        "path": found.path,
+        "file": Path(found.rel).as_posix(),
+        "title": brief.title,
+        "body": brief.body,
+        "source": brief.source,
+        "source_key": slug(brief.source) or "-",
+        "author": brief.author,
+        "tag": ",".join(slug(t) for t in brief.tags if slug(t)),
+        "type": ",".join(types),
+        "year": str(brief.date.year) if brief.date else "-",
+        "meta": {
+            "format": brief.format,
+            "url": brief.url,
+            "tags": brief.tags,
+            "marking": brief.marking,
+            "doc_type": brief.doc_type,
+            "extra": brief.meta,
+            "links": [[link.text, link.url] for link in brief.links[:500]],
+            "warnings": brief.warnings,
+            "key": brief.key,
+            "root": found.root,
+            "fsize": found.size,
+            "fmtime": found.mtime_ns,
+            "fhash": digest,
+        },
+    }
+    if when:
+        doc["date"] = when
+    return doc
+
+
+class Indexer:
+    """Indexes corpus folders into one index folder."""
+
+    def __init__(
+        self,
+        index_dir: Path,
+        max_file_bytes: int,
+        progress: Progress | None = None,
+        workers: int | None = None,
+    ):
+        self.index_dir = Path(index_dir)
+        self.max_file_bytes = max_file_bytes
+        self.progress = progress or (lambda phase, done, total: None)
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+
+    def run(self, roots: list[Path], full: bool = True) -> IndexReport:
+        """Index `roots`. With `full`, files under no root leave the index too."""
+        started = time.perf_counter()
+        report = IndexReport()
+        ix, note = open_index(self.index_dir)
+        assert ix is not None
+        if note:
+            report.notes.append(note)
+        man = manifest_mod.load(self.index_dir)
+        if man.generation != ix.latest_generation():
+            man = manifest_mod.from_index(ix)
+        self.progress("scanning", 0, 0)
+        found, skipped = walk(roots)
+        report.failed.extend((s.path, s.reason) for s in skipped)
+        seen = {f.path for f in found}
+        root_set = [os.path.abspath(r) for r in roots]
+
+        def under_roots(path: str) -> bool:
+            return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in root_set)
+
+        removed = [
+            p for p in man.files if p not in seen and (full or under_roots(p))
+        ]
+        # A folder that could not be read is not evidence that its files are gone.
+        unreadable = [s.path for s in skipped if "folder" in s.reason or "access" in s.reason]
+        removed = [
+            p for p in removed
+            if not any(p.startswith(u.rstrip(os.sep) + os.sep) or p == u for u in unreadable)
+        ]
+        to_load: list[Found] = []
+        for f in found:
+            rec = man.files.get(f.path)
+            if rec and rec.size == f.size and rec.mtime_ns == f.mtime_ns and rec.rel == Path(f.rel).as_posix():
+                report.unchanged += 1
+            else:
+                to_load.append(f)
+        if not to_load and not removed:
+            report.total_briefs = ix.doc_count()
+            report.elapsed = time.perf_counter() - started
+            if man.generation != ix.latest_generation():
+                man.generation = ix.latest_generation()
+                manifest_mod.save(self.index_dir, man)
+            return report
+        try:
+            self._write(ix, man, to_load, removed, report)
+        except KeyboardInterrupt:
+            report.interrupted = True
+        report.total_briefs = ix.doc_count()
+        report.elapsed = time.perf_counter() - started
+        return report
+
+    def _loaded(self, items: list[Found], man: Manifest) -> Iterator[_Loaded]:
+        args = [
+            (f, self.max_file_bytes, man.files[f.path].hash if f.path in man.files else "")
+            for f in items
+        ]
+        if len(items) < POOL_THRESHOLD or self.workers <= 1:
+            yield from map(_load, args)
+            return
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=_quiet_worker) as pool:
+            try:
+                yield from pool.map(_load, args, chunksize=8)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+    def _write(
+        self, ix, man: Manifest, to_load: list[Found], removed: list[str], report: IndexReport
+    ) -> None:  # type: ignore[no-untyped-def]
+        removed_by_hash = {man.files[p].hash: p for p in removed if man.files[p].hash}
+        owner = man.owner_of()
+        writer = self._writer(ix)
+        pending = 0
+        staged: dict[str, FileRecord | None] = {}
+        try:
+            for path in removed:
+                writer.delete_by_term("path", path)
+                staged[path] = None
+                pending += 1
+            total = len(to_load)
+            for done, loaded in enumerate(self._loaded(to_load, man), 1):
+                self.progress("indexing", done, total)
+                f = loaded.found
+                old = man.files.get(f.path)
+                if loaded.error:
+                    report.failed.append((f.path, loaded.error))
+                    continue
+                if loaded.same and old is not None:
+                    # Touched but not changed: only the stat needs recording.
+                    staged[f.path] = FileRecord(f.root, Path(f.rel).as_posix(), f.size, f.mtime_ns, old.hash, old.ids)
+                    report.unchanged += 1
+                    continue
+                inherited = removed_by_hash.get(loaded.hash) if old is None else None
+                ids = self._assign_ids(loaded.briefs, f.path, owner, man, inherited)
+                for brief in loaded.briefs:
+                    report.warnings.extend((f.path, w) for w in brief.warnings)
+                if old is not None:
+                    writer.delete_by_term("path", f.path)
+                for brief in loaded.briefs:
+                    writer.delete_by_term("id", brief.id)
+                    writer.add_document(**_document(brief, f, loaded.hash))
+                    pending += 1
+                staged[f.path] = FileRecord(
+                    f.root, Path(f.rel).as_posix(), f.size, f.mtime_ns, loaded.hash, ids
+                )
+                if old is None:
+                    report.added += 1
+                else:
+                    report.updated += 1
+                if pending >= BATCH_DOCS:
+                    self.progress("committing", done, total)
+                    self._commit(ix, writer, man, staged)
+                    writer, pending, staged = self._writer(ix), 0, {}
+            self.progress("committing", total, total)
+            self._commit(ix, writer, man, staged)
+            report.removed = len(removed)
+        except BaseException:
+            writer.cancel()
+            raise
+
+    def _assign_ids(
+        self,
+        briefs: list[Brief],
+        path: str,
+        owner: dict[str, str],
+        man: Manifest,
+        inherited_from: str | None,
+    ) -> list[str]:
+        """Give each brief its id; resolve clashes (two files claiming one identity)."""
+        old_ids = man.files[inherited_from].ids if inherited_from else []
+        ids = []
+        for n, brief in enumerate(briefs):
+            if inherited_from and brief.key.startswith("path:") and n < len(old_ids):
+                brief.id = old_ids[n]  # a renamed file keeps its briefs' ids
+            holder = owner.get(brief.id)
+            if holder and holder != path and holder != inherited_from and os.path.exists(holder):
+                brief.key = f"path:{Path(brief.meta.get('file', path)).as_posix()}#{n}"
+                brief.id = make_id(brief.key)
+                brief.warnings.append(f"same identity as {holder}; identified by its path instead")
+            owner[brief.id] = path
+            ids.append(brief.id)
+        return ids
+
+    def _writer(self, ix):  # type: ignore[no-untyped-def]
+        try:
+            return ix.writer(limitmb=256, timeout=30.0, delay=0.25)
+        except LockError:
+            raise IndexBusy(
+                f"{self.index_dir}: another brief process is writing this index; try again when it finishes"
+            ) from None
+
+    def _commit(self, ix, writer, man: Manifest, staged: dict[str, FileRecord | None]) -> None:  # type: ignore[no-untyped-def]
+        writer.commit()
+        for path, rec in staged.items():
+            if rec is None:
+                man.files.pop(path, None)
+            else:
+                man.files[path] = rec
+        man.generation = ix.latest_generation()
+        manifest_mod.save(self.index_dir, man)
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which cancels the batch and reports once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

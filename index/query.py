@@ -1,0 +1,223 @@
+"""The query language: Whoosh's parser plus our date expressions, checks and clear errors.
+
+Words are stemmed and ANDed; "phrases"; AND / OR / NOT and parentheses; field:value for
+title, source, author, tag, type; date: with absolute and relative forms; prefix* (three
+letters at least); typo~ (and typo~2).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+from whoosh import qparser, query as wq
+from whoosh.fields import Schema
+
+from index.schema import slug
+
+FIELDS = ("title", "body", "source", "author", "tag", "type", "date")
+ALIASES = {"tags": "tag", "text": "body", "content": "body", "by": "author", "kind": "type", "format": "type"}
+KEYWORD_FIELDS = ("tag", "type")
+MIN_PREFIX = 3
+MAX_QUERY = 1000
+
+
+class QueryError(ValueError):
+    """A query that cannot be run, with a message that says how to fix it."""
+
+
+_DATE_CLAUSE = re.compile(
+    r"(?<![\w\"])date:(?:\[(?P<range>[^\]]*)\]|(?P<op>[<>]=?)?(?P<value>[\w\-/.:]+))",
+    re.I,
+)
+_FIELD = re.compile(r"(?<![\w\"])(?P<name>[A-Za-z_]+):(?=\S)")
+_QUOTED_KEYWORD = re.compile(r"(?<![\w\"])(?P<name>tag|tags|type|kind|format):\"(?P<value>[^\"]*)\"", re.I)
+_RELATIVE = re.compile(r"^(?:last-?)?(\d{1,4})-?(d|day|days|w|wk|week|weeks|m|mo|month|months|y|yr|year|years)$", re.I)
+_OFFSET = re.compile(r"^-(\d{1,4})\s*(d|day|days|w|week|weeks|m|month|months|y|year|years)$", re.I)
+
+
+def _month_shift(day: date, months: int) -> date:
+    y, m = divmod(day.month - 1 - months, 12)
+    year, month = day.year + y, m + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _ago(today: date, n: int, unit: str) -> date:
+    unit = unit[0].lower()
+    if unit == "d":
+        return today - timedelta(days=n)
+    if unit == "w":
+        return today - timedelta(weeks=n)
+    if unit == "m":
+        return _month_shift(today, n)
+    return _month_shift(today, 12 * n)
+
+
+def date_bounds(text: str, today: date) -> tuple[date, date]:
+    """The first and last day a date word names: 2026, 2026-03, 2026-03-05, 30d, today..."""
+    t = text.strip().lower()
+    if t in ("today", "now"):
+        return today, today
+    if t == "yesterday":
+        d = today - timedelta(days=1)
+        return d, d
+    if t in ("this-week", "week"):
+        start = today - timedelta(days=today.weekday())
+        return start, today
+    if t in ("this-month", "month"):
+        return today.replace(day=1), today
+    if t == "last-month":
+        first = _month_shift(today.replace(day=1), 1)
+        return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    if t in ("this-year", "year"):
+        return date(today.year, 1, 1), today
+    if t == "last-year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    m = _RELATIVE.match(t)
+    if m:
+        return _ago(today, int(m.group(1)), m.group(2)), today
+    m = _OFFSET.match(t)
+    if m:
+        d = _ago(today, int(m.group(1)), m.group(2))
+        return d, d
+    m = re.match(r"^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?$", t)
+    if m:
+        year = int(m.group(1))
+        try:
+            if m.group(3):
+                d = date(year, int(m.group(2)), int(m.group(3)))
+                return d, d
+            if m.group(2):
+                month = int(m.group(2))
+                return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            return date(year, 1, 1), date(year, 12, 31)
+        except ValueError:
+            pass
+    raise QueryError(
+        f"date {text!r} not understood: use 2026, 2026-03, 2026-03-05, 30d, 12w, 6m, 1y, "
+        "today, yesterday, this-month, last-year, or a range like date:[2026-01-01 to 2026-06-30]"
+    )
+
+
+def _stamp(day: date, end: bool) -> str:
+    return day.strftime("%Y%m%d") + ("235959" if end else "000000")
+
+
+def _rewrite_date(m: re.Match[str], today: date) -> str:
+    if m.group("range") is not None:
+        parts = re.match(r"^\s*(.*?)\s*\bto\b\s*(.*?)\s*$", m.group("range"), re.I)
+        if not parts:
+            raise QueryError("a date range reads date:[2026-01-01 to 2026-06-30] (either end may be empty)")
+        lo, hi = parts.group(1), parts.group(2)
+        start = _stamp(date_bounds(lo, today)[0], False) if lo else ""
+        stop = _stamp(date_bounds(hi, today)[1], True) if hi else ""
+        if start and stop and start > stop:
+            raise QueryError(f"date range [{lo} to {hi}] ends before it starts")
+        return f"date:[{start} TO {stop}]".replace("[ TO", "[TO").replace(" TO ]", " TO]")
+    first, last = date_bounds(m.group("value"), today)
+    op = m.group("op")
+    if op == ">":
+        return f"date:[{_stamp(last + timedelta(days=1), False)} TO]"
+    if op == ">=":
+        return f"date:[{_stamp(first, False)} TO]"
+    if op == "<":
+        return f"date:[TO {_stamp(first - timedelta(days=1), True)}]"
+    if op == "<=":
+        return f"date:[TO {_stamp(last, True)}]"
+    return f"date:[{_stamp(first, False)} TO {_stamp(last, True)}]"
+
+
+def _outside_quotes(text: str, pattern: re.Pattern[str], repl) -> str:  # type: ignore[no-untyped-def]
+    """Apply a substitution only to the parts of the query that are not "quoted"."""
+    pieces = re.split(r"(\"[^\"]*\")", text)
+    return "".join(p if i % 2 else pattern.sub(repl, p) for i, p in enumerate(pieces))
+
+
+def prepare(text: str, today: date | None = None) -> str:
+    """The user's query rewritten into what Whoosh's parser understands."""
+    if len(text) > MAX_QUERY:
+        raise QueryError(f"query longer than {MAX_QUERY} characters")
+    today = today or date.today()
+    text = text.replace("\u201c", '"').replace("\u201d", '"')
+    if text.count('"') % 2:
+        raise QueryError('unclosed quote: a phrase reads "like this"')
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            raise QueryError("a ')' closes nothing")
+    if depth:
+        raise QueryError("a '(' is never closed")
+    text = _QUOTED_KEYWORD.sub(lambda m: f"{m.group('name')}:{slug(m.group('value')) or '-'}", text)
+    text = _outside_quotes(text, _DATE_CLAUSE, lambda m: _rewrite_date(m, today))
+
+    def field(m: re.Match[str]) -> str:
+        name = m.group("name").lower()
+        name = ALIASES.get(name, name)
+        if name in FIELDS:
+            return f"{name}:"
+        if name in ("http", "https", "mailto"):
+            return m.group(0)
+        raise QueryError(
+            f"unknown field {m.group('name')!r}: use title, source, author, tag, type or date"
+        )
+
+    return _outside_quotes(text, _FIELD, field)
+
+
+def make_parser(schema: Schema) -> qparser.QueryParser:
+    """Words search title and body; all words must match unless OR says otherwise."""
+    parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.remove_plugin_class(qparser.BoostPlugin)
+    return parser
+
+
+def _check(q: wq.Query) -> None:
+    for node in _walk(q):
+        if isinstance(node, (wq.Prefix, wq.Wildcard)):
+            text = str(node.text)
+            head = re.split(r"[*?]", text, maxsplit=1)[0]
+            if len(head) < MIN_PREFIX:
+                raise QueryError(
+                    f"'{text}' is too short a prefix: give at least {MIN_PREFIX} letters before *"
+                )
+        if isinstance(node, wq.FuzzyTerm) and node.maxdist > 2:
+            raise QueryError("typo tolerance goes up to 2 edits (word~2)")
+
+
+def _walk(q: wq.Query):  # type: ignore[no-untyped-def]
+    yield q
+    for child in q.children():
+        yield from _walk(child)
+
+
+def parse(text: str, schema: Schema, today: date | None = None) -> wq.Query:
+    """A checked Whoosh query for the user's text. Raises QueryError with the reason."""
+    prepared = prepare(text, today)
+    if not prepared.strip():
+        raise QueryError("empty query")
+    try:
+        q = make_parser(schema).parse(prepared)
+    except QueryError:
+        raise
+    except Exception as exc:  # the parser's own errors, in its words
+        raise QueryError(f"could not parse the query: {exc}") from None
+    q = _fuzzy_prefix(q)
+    if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+        raise QueryError("nothing to search for (only common words or operators?)")
+    _check(q)
+    return q
+
+
+def _fuzzy_prefix(q: wq.Query) -> wq.Query:
+    """Typo tolerance keeps the first letter: much faster, and typos rarely start words."""
+    if isinstance(q, wq.FuzzyTerm):
+        q.prefixlength = max(q.prefixlength, 1)
+        return q
+    return q.apply(_fuzzy_prefix) if q.children() else q
+
+
+def today_stamp() -> datetime:
+    return datetime.now()

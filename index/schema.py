@@ -1,0 +1,37 @@
+"""The Whoosh schema for briefs, with a version: a change of version rebuilds the index."""
+
+from __future__ import annotations
+
+import re
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+
+SCHEMA_VERSION = 1
+
+_SLUG = re.compile(r"[^\w]+")
+
+
+def slug(value: str) -> str:
+    """How a tag, type or source is indexed: lower case, words joined by '-'."""
+    return _SLUG.sub("-", value.lower()).strip("-")
+
+
+def build_schema() -> Schema:
+    """Fields a query can name (title, body, source, author, tag, type, date) and the rest."""
+    stem = StemmingAnalyzer(cachesize=-1)
+    return Schema(
+        id=ID(stored=True, unique=True),
+        path=ID(stored=True),
+        file=STORED(),
+        title=TEXT(analyzer=stem, stored=True, field_boost=2.0),
+        body=TEXT(analyzer=stem, stored=True, spelling=True),
+        source=TEXT(stored=True),
+        source_key=ID(),
+        author=TEXT(stored=True),
+        tag=KEYWORD(lowercase=True, commas=True, scorable=True),
+        type=KEYWORD(lowercase=True, commas=True),
+        year=ID(),
+        date=DATETIME(stored=True, sortable=True),
+        meta=STORED(),
+    )

@@ -1,0 +1,294 @@
+"""Search the index: ranked hits with marked snippets, facet counts and "did you mean".
+
+One `Searcher` per thread (Whoosh searchers are not shared across threads); `refresh()`
+picks up commits made by an indexer meanwhile.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh.collectors import TimeLimit, TimeLimitCollector
+
+from index.query import QueryError, parse
+from index.snippets import Marker, make_snippet, query_terms
+from index.store import DAMAGE, open_index
+
+TIME_LIMIT = 0.5
+FACET_FIELDS = {"source": "source_key", "tag": "tag", "year": "year"}
+_WORDS = re.compile(r"(?<![\w:\"*~])([A-Za-z][A-Za-z'-]{2,})(?![\w:*~])")
+_OPERATORS = {"AND", "OR", "NOT", "TO"}
+
+
+class IndexMissing(Exception):
+    """No index yet (or an unreadable one): the user should run `brief index`."""
+
+
+@dataclass
+class Hit:
+    """One search result, ready to print or show."""
+
+    id: str
+    title: str
+    date: date | None
+    source: str
+    path: str
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]]
+    title_highlights: list[tuple[int, int]]
+    tags: list[str]
+    marking: str
+    url: str
+    format: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source,
+            "path": self.path,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "highlights": [list(s) for s in self.highlights],
+            "tags": self.tags,
+            "marking": self.marking,
+            "url": self.url,
+            "format": self.format,
+        }
+
+
+@dataclass
+class Results:
+    """What a query found."""
+
+    query: str
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None
+    partial: bool = False
+    elapsed_ms: float = 0.0
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.as_json() for h in self.hits],
+            "facets": self.facets,
+            "suggestion": self.suggestion,
+            "partial": self.partial,
+            "elapsed_ms": round(self.elapsed_ms, 1),
+        }
+
+
+class Searcher:
+    """Queries one index folder."""
+
+    def __init__(self, index_dir: Path):
+        ix, note = open_index(Path(index_dir), create=False)
+        if ix is None:
+            raise IndexMissing(note or f"no index at {index_dir}: run `brief index` first")
+        self.ix = ix
+        self._searcher = ix.searcher()
+        self._facet_cache: dict[str, dict[str, frozenset[int]]] | None = None
+        self._labels: dict[tuple[str, str], str] = {}
+
+    def close(self) -> None:
+        self._searcher.close()
+
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def refresh(self) -> None:
+        """See commits made since this searcher opened (cheap when there are none)."""
+        new = self._searcher.refresh()
+        if new is not self._searcher:
+            self._searcher = new
+            self._facet_cache = None
+            self._labels = {}
+
+    @property
+    def doc_count(self) -> int:
+        return self._searcher.doc_count()
+
+    def search(
+        self,
+        text: str,
+        limit: int = 20,
+        sort: str = "relevance",
+        facets: bool = True,
+        today: date | None = None,
+        time_limit: float = TIME_LIMIT,
+    ) -> Results:
+        """Run the user's query. Raises QueryError (with the reason) for a malformed one."""
+        started = time.perf_counter()
+        schema = self.ix.schema
+        q = parse(text, schema, today)
+        results = Results(query=text)
+        s = self._searcher
+        collector = s.collector(
+            limit=max(1, limit),
+            sortedby="date" if sort == "date" else None,
+            reverse=sort == "date",
+        )
+        timed = TimeLimitCollector(collector, timelimit=time_limit, use_alarm=False)
+        try:
+            s.search_with_collector(q, timed)
+        except TimeLimit:
+            results.partial = True
+        except DAMAGE as exc:  # a segment damaged under us: say so, the caller rebuilds
+            raise IndexMissing(f"index is damaged ({type(exc).__name__}); run `brief index`") from None
+        found = timed.results()
+        if results.partial:
+            results.total = found.scored_length()
+            matched: frozenset[int] = frozenset(found.docs())
+        else:
+            matched = frozenset(s.docs_for_query(q))
+            results.total = len(matched)
+        marker = Marker(query_terms(q))
+        for hit in found:
+            stored = hit.fields()
+            results.hits.append(self._hit(stored, hit.score or 0.0, marker))
+        if facets:
+            results.facets = self._facets(matched)
+        if results.total == 0:
+            results.suggestion = self.suggest(text, today)
+        results.elapsed_ms = (time.perf_counter() - started) * 1000
+        return results
+
+    def _hit(self, stored: dict, score: float, marker: Marker) -> Hit:  # type: ignore[type-arg]
+        meta = stored.get("meta") or {}
+        body = stored.get("body", "")
+        snippet, spans = make_snippet(body, marker)
+        title = stored.get("title", "")
+        when = stored.get("date")
+        return Hit(
+            id=stored["id"],
+            title=title,
+            date=when.date() if when else None,
+            source=stored.get("source", ""),
+            path=stored.get("path", ""),
+            score=float(score),
+            snippet=snippet,
+            highlights=spans,
+            title_highlights=marker.spans(title, limit=20),
+            tags=list(meta.get("tags", [])),
+            marking=meta.get("marking", ""),
+            url=meta.get("url", ""),
+            format=meta.get("format", ""),
+        )
+
+    def _postings(self) -> dict[str, dict[str, frozenset[int]]]:
+        if self._facet_cache is None:
+            reader = self._searcher.reader()
+            cache: dict[str, dict[str, frozenset[int]]] = {}
+            for name, fieldname in FACET_FIELDS.items():
+                terms: dict[str, frozenset[int]] = {}
+                for term in reader.field_terms(fieldname):
+                    if term == "-":
+                        continue
+                    terms[term] = frozenset(reader.postings(fieldname, term).all_ids())
+                cache[name] = terms
+            self._facet_cache = cache
+        return self._facet_cache
+
+    def _label(self, facet: str, term: str, docs: frozenset[int]) -> str:
+        key = (facet, term)
+        if key not in self._labels:
+            label = term
+            stored = self._searcher.stored_fields(next(iter(docs))) if docs else {}
+            if facet == "source":
+                label = stored.get("source") or term
+            elif facet == "tag":
+                from index.schema import slug
+
+                for tag in (stored.get("meta") or {}).get("tags", []):
+                    if slug(tag) == term:
+                        label = tag
+                        break
+            self._labels[key] = label
+        return self._labels[key]
+
+    def _facets(self, matched: frozenset[int]) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        if not matched:
+            return {name: {} for name in FACET_FIELDS}
+        for name, terms in self._postings().items():
+            counts = []
+            for term, docs in terms.items():
+                n = len(matched & docs) if len(docs) < len(matched) * 4 else sum(1 for d in matched if d in docs)
+                if n:
+                    counts.append((n, term, docs))
+            counts.sort(key=lambda c: (-c[0], c[1]) if name != "year" else (-int(c[1]), 0))
+            out[name] = {self._label(name, term, docs): n for n, term, docs in counts[:50]}
+        return out
+
+    def suggest(self, text: str, today: date | None = None) -> str | None:
+        """A respelling of the query's words that the index knows and that finds something."""
+        reader = self._searcher.reader()
+        if "spell_body" not in self.ix.schema:
+            return None
+        changed = False
+
+        def fix(m: re.Match[str]) -> str:
+            nonlocal changed
+            word = m.group(1)
+            if word in _OPERATORS:
+                return word
+            low = word.lower()
+            if reader.doc_frequency("spell_body", low) > 0:
+                return word
+            best = None
+            for dist in (1, 2):
+                cands = list(reader.terms_within("spell_body", low, dist, prefix=1))
+                if cands:
+                    best = max(cands, key=lambda c: reader.doc_frequency("spell_body", c))
+                    break
+            if best and best != low:
+                changed = True
+                return best
+            return word
+
+        pieces = re.split(r"(\"[^\"]*\"|\w+:\S+)", text)
+        fixed = "".join(p if i % 2 else _WORDS.sub(fix, p) for i, p in enumerate(pieces))
+        if not changed:
+            return None
+        try:
+            q = parse(fixed, self.ix.schema, today)
+        except QueryError:
+            return None
+        hits = self._searcher.search(q, limit=1)
+        return fixed if hits.scored_length() else None
+
+    def get(self, ident: str) -> dict | None:  # type: ignore[type-arg]
+        """The stored brief with this id, unique id prefix, or file path."""
+        s = self._searcher
+        doc = s.document(id=ident)
+        if doc:
+            return doc
+        if len(ident) >= 4 and re.fullmatch(r"[0-9a-f]+", ident):
+            ids = [t for t in s.reader().field_terms("id") if t.startswith(ident)]
+            if len(ids) == 1:
+                return s.document(id=ids[0])
+            if len(ids) > 1:
+                raise QueryError(f"id prefix {ident!r} matches {len(ids)} briefs; give more of it")
+        docs = list(s.documents(path=str(Path(ident).expanduser().resolve())))
+        if len(docs) == 1:
+            return docs[0]
+        if len(docs) > 1:
+            raise QueryError(f"{ident} holds {len(docs)} briefs (a feed); give one of their ids")
+        return None
+
+
+def all_terms(q: wq.Query) -> list[tuple[str, str]]:
+    return [(f, t if isinstance(t, str) else t.decode("utf-8", "replace")) for f, t in q.iter_all_terms()]

@@ -1,0 +1,1 @@
+"""Terminal front ends: the command line and (soon) the Textual app."""
