@@ -95,7 +95,8 @@ def load_settings(
     folders = _configured_folders(raw, name, cfg_path) + registered_folders(data, name)
     folders = _dedupe(folders)
     uses_samples = False
-    if not folders and name == "default" and not corpus and not os.environ.get(ENV_CORPUS):
+    implicit = name == "default" and not corpus and not os.environ.get(ENV_CORPUS)
+    if not folders and (implicit or name == SAMPLES_CORPUS):
         name, folders, uses_samples = SAMPLES_CORPUS, [SAMPLES_DIR], True
     cache = Path(
         cache_dir or os.environ.get(ENV_CACHE) or platformdirs.user_cache_dir(APP)

@@ -91,6 +91,8 @@ def _document(brief: Brief, found: Found, digest: str) -> dict[str, object]:
         "file": Path(found.rel).as_posix(),
         "title": brief.title,
         "body": brief.body,
+        "spell": brief.title + "\n" + brief.body,
+        "sortdate": int(brief.date.strftime("%Y%m%d")) if brief.date else 0,
         "source": brief.source,
         "source_key": slug(brief.source) or "-",
         "author": brief.author,

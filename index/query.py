@@ -219,5 +219,40 @@ def _fuzzy_prefix(q: wq.Query) -> wq.Query:
     return q.apply(_fuzzy_prefix) if q.children() else q
 
 
-def today_stamp() -> datetime:
-    return datetime.now()
+_FUZZY_WORD = re.compile(r"(?<![\w:])(\w{2,})~([12])?(?!\w)")
+
+
+def fuzzy_words(text: str) -> dict[str, tuple[str, int]]:
+    """Stem -> (the word as typed, edits) for each `word~` in the query."""
+    from whoosh.analysis import StemmingAnalyzer
+
+    analyzer = StemmingAnalyzer()
+    out = {}
+    for m in _FUZZY_WORD.finditer(text):
+        tokens = [t.text for t in analyzer(m.group(1))]
+        if tokens:
+            out[tokens[0]] = (m.group(1).lower(), int(m.group(2) or 1))
+    return out
+
+
+def expand_fuzzy(q: wq.Query, reader, typed: dict[str, tuple[str, int]]) -> wq.Query:  # type: ignore[no-untyped-def]
+    """`intercepter~` also matches the stems of indexed words near the word as typed.
+
+    Whoosh compares the stem ("intercept") with indexed stems, which misses
+    "interceptor" (stem "interceptor", two edits away); the word as typed is one edit away.
+    """
+    from whoosh.analysis import StemmingAnalyzer
+
+    analyzer = StemmingAnalyzer()
+
+    def visit(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.FuzzyTerm) and node.text in typed:
+            word, dist = typed[node.text]
+            near = list(reader.terms_within("spell", word, dist, prefix=1))[:50]
+            stems = {t.text for w in near for t in analyzer(w)} - {node.text}
+            if stems:
+                return wq.Or([node] + [wq.Term(node.fieldname, s) for s in sorted(stems)])
+            return node
+        return node.apply(visit) if node.children() else node
+
+    return visit(q)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SLUG = re.compile(r"[^\w]+")
 
@@ -25,13 +25,18 @@ def build_schema() -> Schema:
         path=ID(stored=True),
         file=STORED(),
         title=TEXT(analyzer=stem, stored=True, field_boost=2.0),
-        body=TEXT(analyzer=stem, stored=True, spelling=True),
+        body=TEXT(analyzer=stem, stored=True),
+        # Unstemmed words for "did you mean". Not TEXT(spelling=True): Whoosh then runs
+        # fuzzy queries (missle~) against the unstemmed words and finds nothing.
+        spell=TEXT(analyzer=StandardAnalyzer(), phrase=False),
         source=TEXT(stored=True),
         source_key=ID(),
         author=TEXT(stored=True),
         tag=KEYWORD(lowercase=True, commas=True, scorable=True),
         type=KEYWORD(lowercase=True, commas=True),
         year=ID(),
-        date=DATETIME(stored=True, sortable=True),
+        date=DATETIME(stored=True),
+        # YYYYMMDD, 0 when undated: sorting newest first puts undated briefs last.
+        sortdate=NUMERIC(sortable=True, bits=32),
         meta=STORED(),
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 from whoosh import query as wq
 from whoosh.collectors import TimeLimit, TimeLimitCollector
 
-from index.query import QueryError, parse
+from index.query import QueryError, expand_fuzzy, fuzzy_words, parse
 from index.snippets import Marker, make_snippet, query_terms
 from index.store import DAMAGE, open_index
 
@@ -136,9 +136,11 @@ class Searcher:
         q = parse(text, schema, today)
         results = Results(query=text)
         s = self._searcher
+        if "~" in text and "spell" in schema:
+            q = expand_fuzzy(q, s.reader(), fuzzy_words(text))
         collector = s.collector(
             limit=max(1, limit),
-            sortedby="date" if sort == "date" else None,
+            sortedby="sortdate" if sort == "date" else None,
             reverse=sort == "date",
         )
         timed = TimeLimitCollector(collector, timelimit=time_limit, use_alarm=False)
@@ -236,7 +238,7 @@ class Searcher:
     def suggest(self, text: str, today: date | None = None) -> str | None:
         """A respelling of the query's words that the index knows and that finds something."""
         reader = self._searcher.reader()
-        if "spell_body" not in self.ix.schema:
+        if "spell" not in self.ix.schema:
             return None
         changed = False
 
@@ -246,13 +248,13 @@ class Searcher:
             if word in _OPERATORS:
                 return word
             low = word.lower()
-            if reader.doc_frequency("spell_body", low) > 0:
+            if reader.doc_frequency("spell", low) > 0:
                 return word
             best = None
             for dist in (1, 2):
-                cands = list(reader.terms_within("spell_body", low, dist, prefix=1))
+                cands = list(reader.terms_within("spell", low, dist, prefix=1))
                 if cands:
-                    best = max(cands, key=lambda c: reader.doc_frequency("spell_body", c))
+                    best = max(cands, key=lambda c: reader.doc_frequency("spell", c))
                     break
             if best and best != low:
                 changed = True

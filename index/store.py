@@ -86,13 +86,14 @@ def open_index(path: Path, create: bool = True, retries: int = 8) -> tuple[whoos
     and a new, empty index created (the caller then rebuilds it).
     """
     ensure_private_dir(path)
-    if not whoosh_index.exists_in(str(path)):
+    # Not whoosh's exists_in(): it unpickles the table of contents and raises on damage.
+    if not any(path.glob("_MAIN_*.toc")):
         if not create:
             return None, ""
-        if any(p.name.startswith("_MAIN") for p in path.iterdir()):
+        if any(p.name.startswith("MAIN_") and p.suffix == ".seg" for p in path.iterdir()):
             aside = set_aside(path)
             ensure_private_dir(path)
-            return _create(path), f"index at {path} was unreadable; set aside as {aside.name}, rebuilding"
+            return _create(path), f"index at {path} was unreadable (no table of contents); set aside as {aside.name}, rebuilding"
         return _create(path), ""
     if not _version_ok(path):
         if not create:

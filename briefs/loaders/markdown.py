@@ -9,6 +9,8 @@ from briefs.metadata import apply, as_text, source_from_url
 from briefs.model import Brief, Link
 
 _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# Web conversions leave links whose target holds an unbalanced "(": end them at the first ")".
+_LINK_LOOSE = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*(https?://[^)\s]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _HEADER_LINE = re.compile(r"^\*\*([^*:\n]{1,40}):\*\*\s*(.*)$")
 _TABLE_META = re.compile(r"^\|\s*\*\*([^*:\n]{1,40}):\*\*\s*\|\s*(.*?)\s*\|?\s*$")
@@ -161,11 +163,11 @@ def clean_markdown(text: str, webby: bool = False) -> tuple[str, list[Link], dic
                 return ""
             return label
 
-        replaced = _LINK.sub(_replace, line)
+        replaced = _LINK_LOOSE.sub(_replace, _LINK.sub(_replace, line))
         replaced = _AUTOLINK.sub(lambda m: (line_links.append(Link(m.group(1), m.group(1))) or m.group(1)), replaced)  # type: ignore[func-returns-value]
         links.extend(line_links)
         if webby and line_links:
-            residue = _LINK.sub("", line)
+            residue = _LINK_LOOSE.sub("", _LINK.sub("", line))
             if _SEPARATOR_ONLY.match(residue) or (
                 len(line_links) >= 3 and len(residue.strip()) < 40
             ):

@@ -1,0 +1,147 @@
+"""Incremental indexing: add, edit, delete, rename, failures, interrupts, damage."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.indexer import Indexer
+from index.search import Searcher
+from index.store import IndexUnsafe
+
+
+def run(index_dir: Path, *roots: Path, full: bool = True, progress=None):  # type: ignore[no-untyped-def]
+    return Indexer(index_dir, 20 << 20, progress=progress, workers=1).run(list(roots), full=full)
+
+
+def titles(index_dir: Path, query: str) -> list[str]:
+    with Searcher(index_dir) as s:
+        return sorted(h.title for h in s.search(query, limit=50).hits)
+
+
+def test_add_edit_delete_rename(small_corpus: Path, tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    report = run(ix, small_corpus)
+    assert (report.added, report.updated, report.removed, report.failed) == (5, 0, 0, [])
+    assert report.total_briefs == 5
+
+    again = run(ix, small_corpus)
+    assert (again.added, again.updated, again.removed, again.unchanged) == (0, 0, 0, 5)
+
+    delay = small_corpus / "space" / "tracking-delay.md"
+    delay.write_text(delay.read_text().replace("supplier delay", "supplier delay at Zephyrion"))
+    edited = run(ix, small_corpus)
+    assert (edited.updated, edited.unchanged) == (1, 4)
+    assert titles(ix, "zephyrion") == ["Tracking Layer launch slips to 2027"]
+
+    with Searcher(ix) as s:
+        [hit] = s.search("glide notes", limit=5).hits
+        old_id = hit.id
+    (small_corpus / "space" / "glide-vehicles.txt").rename(small_corpus / "space" / "hgv-notes.txt")
+    renamed = run(ix, small_corpus)
+    assert (renamed.added, renamed.removed) == (1, 1)
+    with Searcher(ix) as s:
+        [hit] = s.search("glide notes", limit=5).hits
+        assert hit.path.endswith("hgv-notes.txt")
+        assert hit.id == old_id, "a renamed brief keeps its id, so notes stay attached"
+
+    (small_corpus / "notes" / "launch-market.md").unlink()
+    removed = run(ix, small_corpus)
+    assert removed.removed == 1 and removed.total_briefs == 4
+    assert titles(ix, "vulcan") == []
+
+
+def test_touched_but_unchanged_file_is_not_reindexed(small_corpus: Path, tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    run(ix, small_corpus)
+    os.utime(small_corpus / "notes" / "budget.md", None)
+    report = run(ix, small_corpus)
+    assert (report.updated, report.unchanged) == (0, 5)
+
+
+def test_ids_survive_moving_the_corpus_folder(small_corpus: Path, tmp_path: Path) -> None:
+    run(tmp_path / "ix1", small_corpus)
+    moved = tmp_path / "elsewhere" / "renamed-corpus"
+    shutil.copytree(small_corpus, moved)
+    run(tmp_path / "ix2", moved)
+    with Searcher(tmp_path / "ix1") as a, Searcher(tmp_path / "ix2") as b:
+        ids_a = {h.title: h.id for h in a.search("*", limit=50).hits}
+        ids_b = {h.title: h.id for h in b.search("*", limit=50).hits}
+    assert ids_a == ids_b and len(ids_a) == 5
+
+
+def test_bad_files_are_reported_and_the_rest_indexed(small_corpus: Path, tmp_path: Path) -> None:
+    (small_corpus / "binary.md").write_bytes(b"\x00\x01\x02" * 100)
+    (small_corpus / "empty.txt").write_text("")
+    (small_corpus / "huge.md").write_bytes(b"a " * 600_000)
+    report = Indexer(tmp_path / "ix", 1 << 20, workers=1).run([small_corpus])
+    reasons = {Path(p).name: r for p, r in report.failed}
+    assert set(reasons) == {"binary.md", "empty.txt", "huge.md"}
+    assert "binary" in reasons["binary.md"] and "too large" in reasons["huge.md"]
+    assert report.added == 5 and report.total_briefs == 5
+
+
+def test_index_path_keeps_other_folders(small_corpus: Path, tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    run(ix, small_corpus / "space", full=False)
+    run(ix, small_corpus / "notes", full=False)
+    assert len(titles(ix, "*")) == 5
+    run(ix, small_corpus / "notes", full=True)
+    assert len(titles(ix, "*")) == 2, "a full run drops folders no longer in the corpus"
+
+
+def test_interrupt_leaves_a_usable_index(small_corpus: Path, tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    run(ix, small_corpus / "space")
+
+    def stop(phase: str, done: int, total: int) -> None:
+        if phase == "indexing" and done == 1:
+            raise KeyboardInterrupt
+
+    report = run(ix, small_corpus, progress=stop)
+    assert report.interrupted
+    assert len(titles(ix, "*")) == 3, "the last commit is intact"
+    finished = run(ix, small_corpus)
+    assert finished.added == 2 and len(titles(ix, "*")) == 5
+
+
+def test_damaged_index_is_set_aside_and_rebuilt(small_corpus: Path, tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    run(ix, small_corpus)
+    [toc] = ix.glob("_MAIN_*.toc")
+    toc.write_bytes(toc.read_bytes()[:20])  # as after a power loss
+    report = run(ix, small_corpus)
+    assert any("unreadable" in note and "set aside" in note for note in report.notes)
+    assert report.added == 5 and len(titles(ix, "*")) == 5
+
+
+def test_index_folder_is_private_and_others_writable_is_refused(small_corpus: Path, tmp_path: Path) -> None:
+    ix = tmp_path / "ix"
+    run(ix, small_corpus)
+    assert (ix.stat().st_mode & 0o777) == 0o700
+    ix.chmod(0o777)
+    with pytest.raises(IndexUnsafe, match="writable by other users"):
+        run(ix, small_corpus)
+
+
+def test_feed_items_are_briefs(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "feed.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Ariane 6 flies</title><link>https://example.com/a6</link>"
+        "<pubDate>2026-02-03T08:30:00+00:00</pubDate><description>Launch from Kourou.</description></item>"
+        "<item><title>Vega C returns</title><link>https://example.com/vc</link>"
+        "<pubDate>Tue, 14 Oct 2025 09:00:00 +0000</pubDate><description>Small launcher.</description></item>"
+        "</channel></rss>"
+    )
+    ix = tmp_path / "ix"
+    assert run(ix, corpus).total_briefs == 2
+    with Searcher(ix) as s:
+        [hit] = s.search("kourou").hits
+    assert hit.title == "Ariane 6 flies" and hit.date.isoformat() == "2026-02-03"
+    (corpus / "feed.xml").unlink()
+    assert run(ix, corpus).total_briefs == 0
