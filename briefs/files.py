@@ -138,12 +138,16 @@ def _bomless_utf16(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
+    even, odd = sample[0::2], sample[1::2]
     half = len(sample) // 2
-    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+
+    def texty(low: bytes) -> bool:  # the other byte of each pair: mostly printable ASCII
+        printable = sum(1 for b in low if 32 <= b < 127 or b in (9, 10, 13))
+        return printable > 0.8 * len(low)
+
+    if odd.count(0) > 0.4 * half and even.count(0) < 0.05 * half and texty(even):
         return "utf-16-le"
-    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+    if even.count(0) > 0.4 * half and odd.count(0) < 0.05 * half and texty(odd):
         return "utf-16-be"
     return None
 
