@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from briefs.model import LoadError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# A file modified more recently than this may still be being written (an editor saving,
+# a sync tool copying): wait until it has been still this long before trusting a read.
+SETTLE_SECONDS = 0.25
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -79,7 +82,16 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES, retries: int = 3) 
         except OSError:
             raise LoadError(path, "file vanished while being read") from None
         if stamp_of(before) == stamp_of(after) == stamp_of(now) and len(data) == after.st_size:
-            return data
+            age = time.time() - now.st_mtime
+            if age >= SETTLE_SECONDS:
+                return data
+            time.sleep(SETTLE_SECONDS - max(age, 0.0))
+            try:
+                if stamp_of(os.stat(path)) == stamp_of(now):
+                    return data
+            except OSError:
+                raise LoadError(path, "file vanished while being read") from None
+            continue
         time.sleep(0.05 * (attempt + 1))
     raise LoadError(path, "file kept changing while being read; will retry on the next index")
 

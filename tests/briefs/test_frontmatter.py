@@ -53,6 +53,7 @@ def test_comma_separated_tags(tmp_path: Path) -> None:
         ("- one\n- two\n", "is a list"),
         ("title: [unclosed\n", "invalid YAML"),
     ],
+    ids=["alias", "python-tag", "deep-nesting", "list", "unclosed"],
 )
 def test_hostile_or_broken_front_matter_is_reported_and_the_text_kept(
     tmp_path: Path, yaml_text: str, reason: str
