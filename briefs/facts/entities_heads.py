@@ -1,0 +1,244 @@
+"""Layout, patterns and token tests for the entity extractor (see entities.py)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from briefs.facts.entities_data import DAYS, MONTHS, NAME_SUFFIXES, ORG_HEADS, PLACE_HEADS, TITLE_MODS, TITLES, tokenise
+
+if TYPE_CHECKING:
+    from briefs.facts.entities_data import Lexicon
+    from briefs.facts.model import Fact
+    from briefs.facts.sentences import Sentence
+
+_NL = re.compile("\n")
+_OPENERS = frozenset('" “ ‘ ( [ : ; — – * > #'.split() + ["'", "-", "•"])
+
+_MODEL = re.compile(r"(?:[A-Z][A-Za-z]{0,2}|[A-Z]/[A-Z])-\d{1,3}[A-Z]{0,2}")
+_NOT_MODELS = frozenset({"COVID-19", "H-1B", "G-7", "G-20", "I-95", "Q-1", "No-1", "MH-370"})
+_UNDERLINE = re.compile(r"\s*(?:-{3,}|={3,})\s*")
+_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_LABEL = re.compile(r"[A-Z][\w ]{0,20}:\s")
+_SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
+
+
+def is_model_number(t: str) -> bool:
+    """A designator such as "SM-6", "F-35A", "KC-135R", "Su-57", "F/A-18" (not "BR-1042")."""
+    return len(t) >= 3 and t[0].isupper() and "-" in t and bool(_MODEL.fullmatch(t)) and t not in _NOT_MODELS
+
+
+def model_run_end(T: list[str], i: int) -> int:
+    return i + 1
+
+
+def heading_lines(body: str, nl: list[int]) -> dict[int, str]:
+    """The lines that are headings ("head") or set in capitals ("caps"), by index.
+
+    A line is a heading when it starts with "#", is underlined ("---", "==="), or is a short
+    stand-alone line in title case with no closing stop ("Label: Name" lines excepted).
+    """
+    out: dict[int, str] = {}
+    bounds = [0] + [p + 1 for p in nl]
+    ends = nl + [len(body)]
+    lines = [body[s:e] for s, e in zip(bounds, ends)]
+    count = len(lines)
+    for k, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        upper = len(_UPPER.findall(stripped))
+        lower = len(_LOWER.findall(stripped))
+        if upper + lower >= 8 and upper >= 4 * lower:
+            out[k] = "caps"
+            continue
+        if stripped.startswith("#"):
+            out[k] = "head"
+            continue
+        if k + 1 < count and _UNDERLINE.fullmatch(lines[k + 1]) and not _UNDERLINE.fullmatch(line):
+            out[k] = "head"
+            continue
+        if _LABEL.match(stripped):
+            continue
+        words = _WORD.findall(stripped)
+        if not 2 <= len(words) <= 16 or stripped[-1] in ".?!:;,\"”'’)":
+            continue
+        alone = (k == 0 or not lines[k - 1].strip()) and (k + 1 >= count or not lines[k + 1].strip())
+        if not alone:
+            continue
+        content = [w for w in words if w.lower() not in _SMALL]
+        if content and sum(w[0].isupper() for w in content) >= 0.75 * len(content) and len(content) >= 2:
+            out[k] = "head"
+    return out
+
+
+_PLACE_OF = frozenset(
+    "Republic Kingdom Emirate Sultanate Principality State States City Province Sea Gulf Bay Strait "
+    "Straits Isle Isles Cape Port Mount Lake Island Islands".split()
+)
+_PLACE_SHORT = frozenset("Gulf West East North South Midwest Arctic Antarctic".split())
+# Lower-case words after (or before) a name that make it an organisation.
+_ORG_AFTER = frozenset(
+    """spokesman spokeswoman spokesperson officials employees staffers executives shareholders
+    headquarters website founder co-founder cofounder subsidiary subsidiaries chairman chairwoman
+    ceo lobbyists""".split()
+)
+_ORG_BEFORE = frozenset(
+    """company firm contractor contractors startup start-up conglomerate newspaper magazine journal
+    broadcaster manufacturer maker operator provider publisher outlet charity nonprofit
+    non-profit insurer airline carrier bank retailer automaker shipbuilder""".split()
+)
+_NUMBERED = frozenset("Block Type Complex Increment Lot Mk Mark Flight Pad Site Skynet".split())
+
+
+def _branch(text: str) -> str:
+    for lead in ("U.S. ", "US ", "United States "):
+        if text.startswith(lead):
+            return text[len(lead):]
+    return text
+
+
+def _ordinal(t: str) -> bool:
+    return t[:1].isdigit() and t[-2:] in ("st", "nd", "rd", "th") and t[:-2].isdigit()
+
+
+def _list_number(T: list[str], j: int) -> bool:
+    return T[j].isdigit() and j + 1 < len(T) and T[j + 1] in (".", ")")
+
+
+def _roman_block(T: list[str], a: int, b: int) -> bool:
+    return any(T[j] == "Block" for j in range(a, b - 1))
+
+
+def _block_end(T: list[str], b: int, n: int) -> int:
+    if b + 1 < n and T[b] == "Block" and (T[b + 1].isdigit() or set(T[b + 1]) <= set("IVXAB")
+                                        or T[b + 1][:1].isdigit()):
+        return b + 2
+    return b
+
+
+class DocBase:
+    """Tokens, lines, sentence starts and gazetteer hits of one brief, and the token tests."""
+
+    def __init__(self, body: str, sentences: list[Sentence], acronyms: list[Fact], lex: Lexicon):
+        self.body = body
+        self.lex = lex
+        self.S, self.E, self.T, self.P = tokenise(body)
+        self.n = len(self.T)
+        self.acronyms = acronyms
+        self.lower = {t for t in self.T if t[:1].islower()}
+        self.mentions: list[tuple[int, int, str, str]] = []  # token a, b, type, canonical
+        self.covered = bytearray(self.n)
+        self.unknown_acronyms: list[int] = []
+        self._lines(sentences)
+        self._gazetteer()
+
+    # ----------------------------------------------------------------- preparation
+    def _lines(self, sentences: list[Sentence]) -> None:
+        body, S, T, n = self.body, self.S, self.T, self.n
+        nl = [m.start() for m in _NL.finditer(body)]
+        self.line = [bisect_right(nl, s) for s in S]
+        heads = heading_lines(body, nl)
+        # 1: heading (gazetteer names only), 2: capitals (names known from the body only)
+        self.untrusted = bytearray(n)
+        if heads:
+            code = {k: 1 if v == "head" else 2 for k, v in heads.items()}
+            for i, ln in enumerate(self.line):
+                if ln in code:
+                    self.untrusted[i] = code[ln]
+        initial = bytearray(n)
+        starts = sorted({s.start for s in sentences})
+        k = 0
+        for st in starts:
+            while k < n and S[k] < st:
+                k += 1
+            j = k
+            while j < n and not (T[j][0].isalnum()):
+                j += 1
+            if j < n:
+                initial[j] = 1
+        prev_line = -1
+        for i in range(n):
+            t = T[i]
+            if self.line[i] != prev_line:
+                prev_line = self.line[i]
+                j = i
+                while j < n and self.line[j] == prev_line and (not t[0].isalnum() or _list_number(T, j)):
+                    j += 1
+                    t = T[j] if j < n else ""
+                if j < n:
+                    initial[j] = 1
+            if i and T[i - 1] in _OPENERS and T[i][:1].isalpha():
+                initial[i] = 1
+        self.initial = initial
+
+    def _gazetteer(self) -> None:
+        gaz, T, n = self.lex.gazetteer, self.T, self.n
+        self.gz: dict[int, tuple[int, str, str]] = {}
+        self.gzc = bytearray(n)
+        i = 0
+        while i < n:
+            entries = gaz.get(T[i])
+            hit = None
+            if entries:
+                for toks, kind, canon in entries:
+                    k = len(toks)
+                    if tuple(T[i:i + k]) == toks and self.line[i + k - 1] == self.line[i] and \
+                            not any(self.P[i:i + k - 1]):
+                        hit = (i + k, kind, canon)
+                        break
+            if hit is None and "-" in T[i] and is_model_number(T[i]):
+                hit = (model_run_end(T, i), "programme", "")
+            if hit:
+                self.gz[i] = hit
+                for k in range(i, hit[0]):
+                    self.gzc[k] = 1
+                i = hit[0]
+            else:
+                i += 1
+
+    # ----------------------------------------------------------------- helpers
+    def cap(self, i: int) -> bool:
+        t = self.T[i]
+        c = t[0]
+        if c.isupper():
+            return t not in MONTHS and t not in DAYS and t != "I" and (len(t) > 1 or i + 1 < self.n
+                                                                      and self.T[i + 1] == ".")
+        if len(t) > 2 and t[1] in "'’" and t[2].isupper() and t[0] in "dlo":
+            return True  # d'Ettorre, l'Aquila, o'Neill
+        return len(t) > 3 and t[2] == "-" and t[3].isupper() and t[:2] in ("al", "el", "as", "ad", "an", "ar", "az")
+
+    def common(self, t: str) -> bool:
+        low = t.lower()
+        if "-" in low and low.split("-", 1)[0] in self.lex.common:
+            return True  # "Wide-field", "Long-range"
+        return low in self.lex.common or low in self.lower
+
+    def namelike(self, i: int) -> bool:
+        t = self.T[i]
+        if not (t[0].isupper() or self.cap(i)):
+            return False
+        if t.isupper() and not (len(t) == 2 and t[1] == ".") and t not in NAME_SUFFIXES:
+            return len(t) == 1
+        if len(t) > 2 and t[-1] == "s" and t[:-1].isupper():
+            return False  # "OTAs", "SBIs"
+        return (t not in TITLES and t not in TITLE_MODS and t not in ORG_HEADS and t not in PLACE_HEADS
+                and t not in self.lex.nationalities and t not in MONTHS and t not in DAYS)
+
+    def emit(self, a: int, b: int, kind: str, canon: str) -> None:
+        if a >= b or any(self.covered[a:b]):
+            return
+        for k in range(a, b):
+            self.covered[k] = 1
+        canon = canon or self.text(a, b)
+        self.mentions.append((a, b, kind, canon))
+        if b - a > 1 or kind != "person":
+            self._paren_alias(b, kind, canon)
+
+    def text(self, a: int, b: int) -> str:
+        return " ".join(self.body[self.S[a]:self.E[b - 1]].split())
+
+    # ----------------------------------------------------------------- the main pass

@@ -1,0 +1,171 @@
+"""Second pass of the entity extractor: acronyms, known names again, one entity per name.
+
+After the first pass (entities.py) every name found in the body is "known": its forms are
+looked for again where the first pass does not trust capitals (headings, the first word
+of a sentence), a person's surname is matched to the full name, acronyms take the type and
+canonical name of their long form, and mentions sharing a canonical name are one entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from briefs.facts.entities_data import (
+    AGENT_VERBS, NAME_SUFFIXES, ORG_HEADS, PLACE_HEADS, PROG_HEADS, tokens_of,
+)
+from briefs.facts.model import Fact
+
+if TYPE_CHECKING:
+    from briefs.facts.entities import _Doc
+
+
+def finish(doc: _Doc) -> list[Fact]:
+    T, lex = doc.T, doc.lex
+    surface: dict[tuple[str, ...], tuple[str, str]] = {}
+    surnames: dict[str, str] = {}
+    firsts: dict[str, str] = {}
+    # Persons: canonical = full name; surnames (and first names) point at it.
+    for k, (a, b, kind, canon) in enumerate(doc.mentions):
+        if kind == "person":
+            name = canon or doc.text(a, b)
+            if b - a >= 2:
+                last = b - 1
+                while last > a + 1 and T[last] in NAME_SUFFIXES:
+                    last -= 1
+                surnames.setdefault(T[last], name)
+                if T[a] in lex.given:
+                    firsts.setdefault(T[a], name)
+            doc.mentions[k] = (a, b, kind, name)
+    for first_name, name in firsts.items():
+        surnames.setdefault(first_name, name)
+    for k, (a, b, kind, canon) in enumerate(doc.mentions):
+        if kind == "person" and b - a == 1 and T[a] in surnames:
+            doc.mentions[k] = (a, b, kind, surnames[T[a]])
+        elif b - a == 1 and kind in ("place", "organisation") and T[a] in surnames:
+            doc.mentions[k] = (a, b, "person", surnames[T[a]])  # "Austin" after "Lloyd Austin"
+    for a, b, kind, canon in doc.mentions:
+        surface.setdefault(tuple(T[a:b]), (kind, canon))
+    for last, name in surnames.items():
+        surface.setdefault((last,), ("person", name))
+    _acronyms(doc, surface)
+    # Known forms again, wherever the first pass left them.
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for key in surface:
+        first.setdefault(key[0], []).append(key)
+    for keys in first.values():
+        keys.sort(key=len, reverse=True)
+    i, n = 0, doc.n
+    while i < n:
+        keys = first.get(T[i])
+        if keys and not doc.covered[i] and T[i][:1].isupper():
+            for key in keys:
+                b = i + len(key)
+                if tuple(T[i:b]) == key and not any(doc.covered[i:b]) and not (b < n and _continues(doc, b)):
+                    kind, canon = surface[key]
+                    doc.emit(i, b, kind, canon)
+                    i = b - 1
+                    break
+        i += 1
+    _actors(doc)
+    return _facts(doc)
+
+
+def _actors(doc: _Doc) -> None:
+    """A country that acts is its government, an organisation: "Russia said", "the UK has"."""
+    T, n, countries = doc.T, doc.n, doc.lex.countries
+    for k, (a, b, kind, canon) in enumerate(doc.mentions):
+        if kind != "place" or canon not in countries or b >= n:
+            continue
+        before = T[a - 1].lower() if a else ""
+        if before in _PREPOSITIONS or a > 1 and before == "the" and T[a - 2].lower() in _PREPOSITIONS:
+            continue  # "strikes in Syria announced by ..." is a place
+        j = b
+        while j < n and (T[j].endswith("ly") and T[j][:1].islower() or T[j] in ("also", "now", "still", "already", "not")):
+            j += 1
+        if j >= n or T[j] not in AGENT_VERBS or doc.P[b - 1]:
+            continue
+        if T[j] in ("is", "was") and not (j + 1 < n and T[j + 1].endswith(("ing", "ed"))
+                                          and T[j + 1] != "being"):
+            continue
+        if j + 1 < n and T[j + 1] == "by":
+            continue  # a participle: "the ceasefire Russia announced by ..."   # "Syria is a country" stays a place; "the UK is working" is an actor
+        doc.mentions[k] = (a, b, "organisation", canon)
+
+
+_PREPOSITIONS = frozenset(
+    "in of to from near across into within at on for with by over inside outside throughout "
+    "against toward towards between among about around via".split()
+)
+
+
+def _continues(doc: _Doc, b: int) -> bool:
+    """The name goes on (capitalised word next on the same line, not in a heading)."""
+    return not doc.untrusted[b] and doc.line[b] == doc.line[b - 1] and doc.T[b][:1].isupper() \
+        and doc.S[b] - doc.E[b - 1] <= 1 and doc.T[b] not in ("I",)
+
+
+def _acronyms(doc: _Doc, surface: dict[tuple[str, ...], tuple[str, str]]) -> None:
+    """Short forms from the acronym facts take their long form's type and canonical name."""
+    by_text = {" ".join(key): val for key, val in surface.items()}
+    for fact in doc.acronyms:
+        if fact.type != "acronym" or not fact.long:
+            continue
+        short = tokens_of(fact.text)
+        if not short or short in surface:
+            continue
+        long = " ".join(fact.long.split())
+        hit = by_text.get(long)
+        if hit is None:
+            # a long form cut short ("of Inspector General") still names the same entity
+            for text, val in by_text.items():
+                if len(long) >= 8 and (text.endswith(" " + long) or long.endswith(" " + text) and
+                                        len(text) >= 0.6 * len(long)):
+                    hit = val
+                    break
+        if hit is None:
+            hit = _guess(long, doc)
+        if hit is not None:
+            surface[short] = hit
+            by_text[fact.text] = hit
+
+
+def _guess(long: str, doc: _Doc) -> tuple[str, str] | None:
+    """Type of an unknown long form by its last word (capitalised long forms only)."""
+    words = re.findall(r"[A-Za-z][\w'’&-]*", long)
+    if len(words) < 2 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return None
+    last = words[-1]
+    if last in ORG_HEADS:
+        return ("organisation", long)
+    if last in PROG_HEADS:
+        return ("programme", long)
+    if last in PLACE_HEADS:
+        return ("place", long)
+    known = doc.lex.names.get(long)
+    return known
+
+
+def _facts(doc: _Doc) -> list[Fact]:
+    body, S, E = doc.body, doc.S, doc.E
+    mentions = sorted(doc.mentions)
+    kinds: dict[str, Counter[str]] = {}
+    aliases: dict[tuple[str, str], list[str]] = {}
+    out: list[Fact] = []
+    mentions = [(a, b, kind, canon or " ".join(body[S[a]:E[b - 1]].split())) for a, b, kind, canon in mentions]
+    for a, b, kind, canon in mentions:
+        kinds.setdefault(canon, Counter())[kind] += 1
+    countries = doc.lex.countries
+    for a, b, kind, canon in mentions:
+        if canon not in countries:
+            kind = kinds[canon].most_common(1)[0][0]
+        text = body[S[a]:E[b - 1]]
+        form = " ".join(text.split())
+        group = aliases.setdefault((kind, canon), [])
+        if form not in group:
+            group.append(form)
+        out.append(Fact(kind, text, S[a], E[b - 1], value=canon, aliases=group))
+    for fact in out:
+        fact.aliases = list(fact.aliases or ())
+    return out
