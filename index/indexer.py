@@ -19,12 +19,15 @@ from pathlib import Path
 
 from whoosh.writing import LockError
 
+from briefs.facts import Fact
+from briefs.facts import extract as extract_facts
+from briefs.facts.store import encode_facts, in_usd
 from briefs.files import read_bytes
 from briefs.load import load_bytes
 from briefs.model import Brief, LoadError, make_id
 from index import manifest as manifest_mod
 from index.manifest import FileRecord, Manifest
-from index.schema import slug
+from index.schema import ENTITY_FIELDS, slug
 from index.store import open_index
 from index.walk import Found, walk
 
@@ -57,6 +60,18 @@ class _Loaded:
     briefs: list[Brief] = field(default_factory=list)
     error: str = ""
     same: bool = False
+    facts: list[list[Fact]] = field(default_factory=list)
+
+
+def _facts_of(brief: Brief) -> list[Fact]:
+    """Key facts, or none (with a warning) if an extractor fails on this brief."""
+    try:
+        return extract_facts(brief.body, brief.date, brief.title)
+    except RecursionError:
+        brief.warnings.append("key facts skipped: text nested too deeply")
+    except Exception as exc:  # an extractor bug must not cost the brief its place in the index
+        brief.warnings.append(f"key facts skipped: {type(exc).__name__}: {exc}")
+    return []
 
 
 class IndexBusy(Exception):
@@ -71,7 +86,9 @@ def _load(args: tuple[Found, int, str]) -> _Loaded:
         if digest == known_hash:
             return _Loaded(found, digest, same=True)
         briefs = load_bytes(found.path, data, Path(found.rel).as_posix())
-        return _Loaded(found, digest, briefs)
+        loaded = _Loaded(found, digest, briefs)
+        loaded.facts = [_facts_of(b) for b in briefs]
+        return loaded
     except LoadError as exc:
         return _Loaded(found, error=exc.reason)
     except RecursionError:
@@ -82,7 +99,33 @@ def _load(args: tuple[Found, int, str]) -> _Loaded:
         return _Loaded(found, error=f"unexpected {type(exc).__name__}: {exc}")
 
 
-def _document(brief: Brief, found: Found, digest: str) -> dict[str, object]:
+def _fact_fields(facts: list[Fact]) -> dict[str, object]:
+    names: dict[str, set[str]] = {f: set() for f in ENTITY_FIELDS.values()}
+    names["acronym"] = set()
+    largest = None
+    for fact in facts:
+        fieldname = ENTITY_FIELDS.get(fact.type)
+        if fieldname:
+            for name in [fact.value or fact.text, *(fact.aliases or [])]:
+                if name.strip():
+                    names[fieldname].add(" ".join(name.split()))
+        elif fact.type == "acronym":
+            names["acronym"].add(slug(fact.text))
+            if fact.long:
+                names["acronym"].add(slug(fact.long))
+        elif fact.type == "money" and fact.amount is not None:
+            largest = max(largest or 0.0, in_usd(float(fact.amount), fact.currency))
+    out: dict[str, object] = {
+        k: (",".join(sorted(v)) if k == "acronym" else "\n".join(sorted(v)))
+        for k, v in names.items() if v
+    }
+    if largest is not None:
+        out["money"] = largest
+    out["facts"] = encode_facts(facts)
+    return out
+
+
+def _document(brief: Brief, found: Found, digest: str, facts: list[Fact] | None = None) -> dict[str, object]:
     when = datetime(brief.date.year, brief.date.month, brief.date.day) if brief.date else None
     types = [brief.format] + ([slug(brief.doc_type)] if brief.doc_type else [])
     doc: dict[str, object] = {
@@ -117,6 +160,8 @@ def _document(brief: Brief, found: Found, digest: str) -> dict[str, object]:
     }
     if when:
         doc["date"] = when
+    if facts is not None:
+        doc.update(_fact_fields(facts))
     return doc
 
 
@@ -233,9 +278,10 @@ class Indexer:
                     report.warnings.extend((f.path, w) for w in brief.warnings)
                 if old is not None:
                     writer.delete_by_term("path", f.path)
-                for brief in loaded.briefs:
+                for n, brief in enumerate(loaded.briefs):
+                    facts = loaded.facts[n] if n < len(loaded.facts) else None
                     writer.delete_by_term("id", brief.id)
-                    writer.add_document(**_document(brief, f, loaded.hash))
+                    writer.add_document(**_document(brief, f, loaded.hash, facts))
                     pending += 1
                 staged[f.path] = FileRecord(
                     f.root, Path(f.rel).as_posix(), f.size, f.mtime_ns, loaded.hash, ids

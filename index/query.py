@@ -16,9 +16,16 @@ from whoosh.fields import Schema
 
 from index.schema import slug
 
-FIELDS = ("title", "body", "source", "author", "tag", "type", "date")
-ALIASES = {"tags": "tag", "text": "body", "content": "body", "by": "author", "kind": "type", "format": "type"}
-KEYWORD_FIELDS = ("tag", "type")
+FIELDS = (
+    "title", "body", "source", "author", "tag", "type", "date",
+    "person", "org", "place", "programme", "acronym", "money",
+)
+ALIASES = {
+    "tags": "tag", "text": "body", "content": "body", "by": "author", "kind": "type",
+    "format": "type", "organisation": "org", "organization": "org", "people": "person",
+    "program": "programme", "system": "programme", "location": "place",
+}
+KEYWORD_FIELDS = ("tag", "type", "acronym")
 MIN_PREFIX = 3
 MAX_QUERY = 1000
 
@@ -32,7 +39,38 @@ _DATE_CLAUSE = re.compile(
     re.I,
 )
 _FIELD = re.compile(r"(?<![\w\"])(?P<name>[A-Za-z_]+):(?=\S)")
-_QUOTED_KEYWORD = re.compile(r"(?<![\w\"])(?P<name>tag|tags|type|kind|format):\"(?P<value>[^\"]*)\"", re.I)
+_QUOTED_KEYWORD = re.compile(
+    r"(?<![\w\"])(?P<name>tags?|type|kind|format|acronym):\"(?P<value>[^\"]*)\"",
+    re.I,
+)
+_MONEY = re.compile(r"(?<![\w\"])money:(?:\[(?P<range>[^\]]*)\]|(?P<op>[<>]=?)?(?P<value>[\w.,$£€]+))", re.I)
+_AMOUNT = re.compile(r"^[$£€]?(\d+(?:[.,]\d+)*)\s*(k|m|mn|b|bn|t|tn|thousand|million|billion|trillion)?$", re.I)
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
+                "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "tn": 1e12, "trillion": 1e12}
+
+
+def amount(text: str) -> float:
+    """500m, 1.5bn, $2,000,000 -> a number, for money: queries."""
+    m = _AMOUNT.match(text.strip())
+    if not m:
+        raise QueryError(f"amount {text!r} not understood: write 1000000, 500m, 1.5bn or 2t")
+    value = float(m.group(1).replace(",", ""))
+    return value * _MULTIPLIERS.get((m.group(2) or "").lower(), 1.0)
+
+
+def _rewrite_money(m: re.Match[str]) -> str:
+    if m.group("range") is not None:
+        parts = re.match(r"^\s*(.*?)\s*\bto\b\s*(.*?)\s*$", m.group("range"), re.I)
+        if not parts:
+            raise QueryError("a money range reads money:[100m to 2bn]")
+        lo = repr(amount(parts.group(1))) if parts.group(1) else ""
+        hi = repr(amount(parts.group(2))) if parts.group(2) else ""
+        return f"money:[{lo} TO {hi}]".replace("[ TO", "[TO").replace(" TO ]", " TO]")
+    value = amount(m.group("value"))
+    op = m.group("op") or ">="
+    if op in (">", ">="):
+        return f"money:{'{' if op == '>' else '['}{value!r} TO]"
+    return f"money:[TO {value!r}{'}' if op == '<' else ']'}"
 _RELATIVE = re.compile(r"^(?:last-?)?(\d{1,4})-?(d|day|days|w|wk|week|weeks|m|mo|month|months|y|yr|year|years)$", re.I)
 _OFFSET = re.compile(r"^-(\d{1,4})\s*(d|day|days|w|week|weeks|m|month|months|y|year|years)$", re.I)
 
@@ -151,6 +189,7 @@ def prepare(text: str, today: date | None = None) -> str:
         raise QueryError("a '(' is never closed")
     text = _QUOTED_KEYWORD.sub(lambda m: f"{m.group('name')}:{slug(m.group('value')) or '-'}", text)
     text = _outside_quotes(text, _DATE_CLAUSE, lambda m: _rewrite_date(m, today))
+    text = _outside_quotes(text, _MONEY, _rewrite_money)
 
     def field(m: re.Match[str]) -> str:
         name = m.group("name").lower()
@@ -160,7 +199,8 @@ def prepare(text: str, today: date | None = None) -> str:
         if name in ("http", "https", "mailto"):
             return m.group(0)
         raise QueryError(
-            f"unknown field {m.group('name')!r}: use title, source, author, tag, type or date"
+            f"unknown field {m.group('name')!r}: use title, source, author, tag, type, date, "
+            "person, org, place, programme, acronym or money"
         )
 
     return _outside_quotes(text, _FIELD, field)

@@ -7,7 +7,7 @@ import re
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SLUG = re.compile(r"[^\w]+")
 
@@ -20,6 +20,7 @@ def slug(value: str) -> str:
 def build_schema() -> Schema:
     """Fields a query can name (title, body, source, author, tag, type, date) and the rest."""
     stem = StemmingAnalyzer(cachesize=-1)
+    names = StandardAnalyzer(stoplist=None, minsize=1)
     return Schema(
         id=ID(stored=True, unique=True),
         path=ID(stored=True),
@@ -39,4 +40,20 @@ def build_schema() -> Schema:
         # YYYYMMDD, 0 when undated: sorting newest first puts undated briefs last.
         sortdate=NUMERIC(sortable=True, bits=32),
         meta=STORED(),
+        # Key facts: names (canonical and every alias, as slugs) searchable and countable,
+        # the largest money amount for money:>1bn, and the facts themselves (zlib'd JSON).
+        # Names are words (person:whitfield, org:"space development agency").
+        person=TEXT(analyzer=names),
+        org=TEXT(analyzer=names),
+        place=TEXT(analyzer=names),
+        programme=TEXT(analyzer=names),
+        acronym=KEYWORD(lowercase=True, commas=True, scorable=True),
+        money=NUMERIC(float, stored=False),
+        facts=STORED(),
     )
+
+
+# Fact type -> index field.
+ENTITY_FIELDS = {
+    "person": "person", "organisation": "org", "place": "place", "programme": "programme",
+}

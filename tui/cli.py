@@ -272,5 +272,8 @@ def main() -> None:
         sys.exit(0)
 
 
+from tui import cli_facts  # noqa: E402,F401  (registers `brief facts`)
+
+
 if __name__ == "__main__":
     main()

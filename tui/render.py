@@ -163,3 +163,24 @@ def print_info(console: Console, settings: Settings) -> None:
     console.print(plain("       folders:", "cyan"))
     for folder in settings.folders:
         console.print(plain(f"    {folder}" + ("" if folder.exists() else "  (missing)")))
+
+
+def print_facts(console: Console, ident: str, title: str, facts: list) -> None:  # type: ignore[type-arg]
+    """Facts grouped by type, each entity once with its count of mentions."""
+    from briefs.facts.group import GROUPS, group
+
+    head = Text(f"{ident}  ", style="cyan")
+    head.append_text(plain(title, "bold"))
+    console.print(head)
+    groups = group(facts)
+    for fact_type, heading in GROUPS:
+        items = groups.get(fact_type) or []
+        if not items:
+            continue
+        console.print(plain(f"  {heading} ({len(items)})", "bold"))
+        for g in items[:40]:
+            count = f" ×{g.count}" if g.count > 1 else ""
+            console.print(plain(f"    {clean_line(g.label)}{count}"))
+        if len(items) > 40:
+            console.print(plain(f"    … and {len(items) - 40} more", "dim"))
+    console.print()

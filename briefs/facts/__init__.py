@@ -28,7 +28,27 @@ def extract(body: str, brief_date: date | None = None, title: str = "") -> list[
     facts += acronym_facts
     entity_facts = entities.extract(body, sents, acronym_facts)
     facts += entity_facts
+    _expand_from_entities(acronym_facts, entity_facts)
     facts += quotes.extract(body, sents, entity_facts)
     facts += keysentences.extract(body, sents, title)
     facts.sort(key=lambda f: (f.start, f.end, f.type))
     return facts
+
+
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"}
+
+
+def _expand_from_entities(acronym_facts: list[Fact], entity_facts: list[Fact]) -> None:
+    """An acronym the brief never spells out may still match a name it uses ("SDA" and
+    "Space Development Agency" in different sentences): take that as its expansion."""
+    names: dict[str, str] = {}
+    for fact in entity_facts:
+        name = fact.value or fact.text
+        words = [w for w in name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            names.setdefault("".join(w[0] for w in words).upper(), name)
+    for fact in acronym_facts:
+        if fact.long is None and fact.text.upper() in names:
+            fact.long = names[fact.text.upper()]
+            fact.extra.pop("undefined", None)
+            fact.extra["inferred"] = True

@@ -10,10 +10,17 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gen lt col maj capt cmdr adm sgt cpl pvt gov pres sec
     st jr sr inc ltd co corp dept est fig figs no nos vol vols pp p ed eds approx vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m al
-    brig rear vice ret div bn""".split()
+    brig rear vice ret div bn cdr lcdr hon mt ft cf viz govt univ a.k.a""".split()
 )
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
+# A sentence ends at ., ! or ? (with any closing quotes or brackets) before a capital or a
+# digit, at a blank line, or at a line break before a list item or a Markdown heading.
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n"
+    r"|\n(?=[ \t]*(?:[-*•▪][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]))"
+)
+# "1." or "A." opening a line is a list marker, not the end of a sentence.
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})$")
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,10 @@ def split(body: str) -> list[Sentence]:
     start = 0
     for m in _BOUNDARY.finditer(body):
         end = m.end()
-        if m.group().startswith((".",)) and _is_abbreviation(body, m.start()):
+        dot = m.start()
+        if m.group().startswith(".") and (
+            _is_abbreviation(body, dot) or _LIST_MARKER.search(body, max(0, dot - 8), dot)
+        ):
             continue
         _add(body, start, end, out)
         start = end

@@ -1,0 +1,240 @@
+"""Key sentences (three, extractive) and keywords (8 to 12 words or phrases) of a brief.
+
+Sentences are scored by how close their content words are to the brief's own word profile
+(a centroid of term frequencies, each term weighted by how many sentences use it), plus
+a bonus for sharing words with the title and for coming early (news leads with its point),
+minus a penalty for quotes that are mostly quotation. Headings, list fragments, very short
+or very long sentences, tables and boilerplate ("For more information, contact", disclaimers,
+copyright lines, links) are never chosen. The three best that do not repeat each other are
+returned in the order of the brief, each with extra={"rank": 1..3, "score": s}.
+
+Keywords are runs of content words (a phrase breaks at stop words and punctuation), scored
+by frequency and the weight of their words, with a bonus for the title and for capitalised
+names and acronyms; a phrase that only occurs inside a longer kept one is dropped. Each is
+anchored at its first occurrence, with extra={"count": n, "score": s}. Deterministic: ties
+break by position. Pure Python, no corpus statistics, a small built-in stop-word list.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+from itertools import chain
+from functools import lru_cache
+
+from briefs.facts.model import Fact
+from briefs.facts.sentences import Sentence
+
+STOP_WORDS = frozenset("""
+a about above after again against all almost also although always am among an and another any are
+around as at be because been before being below between both but by can could did do does doing
+done down during each either else enough even ever every few for from further had has have having
+he her here hers him his how however i if in into is it its itself just last least less like made
+make many may me might more most much must my near nearly neither never new next no nor not now of
+off often on once one only onto or other others our out over own per perhaps put rather said same
+says see seen several she should since so some still such than that the their them then there
+these they this those though through thus to too toward towards under until up upon us very via
+was we well were what when where whether which while who whom whose why will with within without
+would yet you your also told according including include includes included year years month months
+week weeks day days today yesterday tomorrow percent per cent billion million thousand first
+second third two three four five six seven eight nine ten dozen mr mrs ms dr get got go going gone
+say saying way ways part parts lot lots thing things time times use used uses using well already
+end ends early late later whose january february march april may june july august september
+october november december monday tuesday wednesday thursday friday saturday
+sunday""".split()) | {""}
+_BOILERPLATE = re.compile(
+    r"for more information|contact (?:us|the)|all rights reserved|copyright|©|disclaimer|"
+    r"click here|"
+    r"subscribe|sign up|newsletter|follow us|privacy policy|terms of use|download (?:the )?pdf|"
+    r"this (?:report|brief|document) (?:was|is) (?:prepared|produced|available)|views expressed|"
+    r"do(?:es)? not necessarily (?:reflect|represent)|https?://|www\.|@\w+\.\w+")
+_BOILER_START = re.compile(r"(?:figure|table|sources?|notes?|image|photo|credit)s?\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Z]")
+# Words, and the punctuation that breaks a keyword phrase (as tokens of their own).
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Z]|\d[\d,.]*|[^\w\s]")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_LOWER = re.compile(r"\b[a-z]{2}")
+_UPPER = re.compile(r"\b[A-Z]{2}")
+_END = re.compile(r"[.!?][\"'”’)]*$")
+_LIST = re.compile(r"^\s*(?:[-*•▪]|\d{1,3}[.)]|[A-Za-z][.)]|#{1,6})\s")
+
+
+def extract(body: str, sentences: list[Sentence], title: str) -> list[Fact]:
+    """Three key sentences and 8 to 12 keywords, anchored in `body`."""
+    raw = [_TOKEN.findall(s.text) for s in sentences]
+    norms = [list(map(_norm, toks)) for toks in raw]
+    boiler = _boilerplate(body, sentences)
+    tf = Counter(chain.from_iterable(norms))
+    terms = [set(norm) - STOP_WORDS for norm in norms]
+    df = Counter(chain.from_iterable(terms))
+    for w in STOP_WORDS & tf.keys():
+        del tf[w]
+    title_terms = {_norm(w) for w in _WORD.findall(title)} - STOP_WORDS
+    weight = {t: (1.0 + math.log(n)) * (1.0 if df[t] > 1 else 0.5) for t, n in tf.items()}
+    return _key_sentences(body, sentences, norms, terms, boiler, weight, title_terms) + _keywords(
+        body, sentences, raw, norms, boiler, weight, title_terms)
+
+
+def _boilerplate(body: str, sentences: list[Sentence]) -> list[bool]:
+    """Which sentences hold boilerplate (one pass over the body, then a binary search)."""
+    flags = [bool(_BOILER_START.match(s.text)) for s in sentences]
+    starts = [s.start for s in sentences]
+    for m in _BOILERPLATE.finditer(body.lower()):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < sentences[i].end:
+            flags[i] = True
+    return flags
+
+
+@lru_cache(maxsize=16384)
+def _norm(word: str) -> str:
+    """Lowercase, plural folded ("satellites" -> "satellite"), short acronyms kept; "" for
+    punctuation and numbers."""
+    if not word[0].isalpha():
+        return ""
+    if word.isupper() and 1 < len(word) <= 5 and word.lower() not in STOP_WORDS:
+        return word
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper() and len(word) <= 6:
+        return word[:-1]
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")):
+        return w[:-1]
+    return w
+
+
+def _candidate(text: str, n: int, body: str) -> bool:
+    if n < 6 or n > 70 or "|" in text or _LIST.match(text) or not _END.search(text):
+        return False  # lists, tables, headings, fragments, cut-off lines
+    return text.upper() != text or _shouting(body)
+
+
+@lru_cache(maxsize=8)
+def _shouting(body: str) -> bool:
+    """Whether the brief is set in capitals (a cable), so capitals say nothing."""
+    sample = body[:4000]
+    return len(_UPPER.findall(sample)) > 3 * len(_LOWER.findall(sample))
+
+
+def _key_sentences(body: str, sentences: list[Sentence], norms: list[list[str]],
+                   terms: list[set[str]], boiler: list[bool], weight: dict[str, float],
+                   title_terms: set[str]) -> list[Fact]:
+    rows: list[tuple[int, float]] = []
+    for i, s in enumerate(sentences):
+        words = len(norms[i]) - norms[i].count("")
+        if terms[i] and not boiler[i] and _candidate(s.text, words, body):
+            rows.append((i, sum(weight[t] for t in terms[i]) / math.sqrt(len(terms[i]))))
+    top = max((r[1] for r in rows), default=1.0) or 1.0
+    scored: list[tuple[float, int]] = []
+    for rank, (i, mass) in enumerate(rows):
+        title = len(terms[i] & title_terms) / len(title_terms) if title_terms else 0.0
+        position = 0.25 / (1 + rank) + (0.1 if rank < 3 else 0.0)
+        text = sentences[i].text
+        quoted = 0.0
+        if '"' in text or "“" in text:
+            quoted = sum(len(m.group()) for m in _QUOTED.finditer(text)) / len(text)
+        scored.append((0.6 * mass / top + 0.35 * title + position - 0.3 * quoted, i))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    chosen: list[tuple[float, int]] = []
+    for score, i in scored:
+        mine = terms[i]
+        if all(len(mine & terms[j]) / min(len(mine), len(terms[j])) < 0.6 for _, j in chosen):
+            chosen.append((score, i))
+        if len(chosen) == 3:
+            break
+    out = []
+    for rank, (score, i) in enumerate(chosen, 1):
+        s = sentences[i]
+        extra = {"rank": rank, "score": round(score, 4)}
+        out.append(Fact("key_sentence", s.text, s.start, s.end, extra=extra))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _keywords(body: str, sentences: list[Sentence], raw: list[list[str]], norms: list[list[str]],
+              boiler: list[bool], weight: dict[str, float], title_terms: set[str]) -> list[Fact]:
+    counts: Counter[tuple[str, ...]] = Counter()
+    first: dict[tuple[str, ...], int] = {}
+    for si in range(len(norms) - 1, -1, -1):  # backwards, so that `first` ends at the first use
+        text = sentences[si].text
+        if boiler[si] or text.upper() == text and not _shouting(body):
+            continue  # boilerplate, or a headline in capitals
+        c = [(t,) if t not in STOP_WORDS and len(t) > 1 else None for t in norms[si]]
+        keys = [x for x in c if x]
+        keys += [x + y for x, y in zip(c, c[1:]) if x and y]
+        keys += [x + y + z for x, y, z in zip(c, c[1:], c[2:]) if x and y and z]
+        counts.update(keys)
+        first.update(dict.fromkeys(keys, si))
+    base = []
+    for key in [k for k, n in counts.items() if n > 1 or not title_terms.isdisjoint(k)]:
+        count = counts[key]
+        score = count * sum(weight.get(t, 0.0) for t in key) / math.sqrt(len(key))
+        score *= 1.5 if not title_terms.isdisjoint(key) else 1.0
+        base.append((score, first[key], key, count))
+    base.sort(key=lambda x: (-x[0], x[1]))
+    scored = []
+    for score, si, key, count in base[:32]:  # names and acronyms get a bonus
+        surface = _surface(key, norms[si], raw[si])
+        named = surface[0].isupper() or surface[0][0].isupper() and surface[0] is not raw[si][0]
+        scored.append((score * (1.2 if named else 1.0), si, key, count, surface))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    kept: list[tuple[float, int, tuple[str, ...], int, list[str]]] = []
+    for item in scored:
+        score, _, key, count, _ = item
+        if any(_inside(key, k[2]) and k[3] >= 0.6 * count for k in kept):
+            continue  # mostly part of a longer phrase already kept
+        shorter = [x for x in kept if _inside(x[2], key)]
+        if shorter and any(count < 0.6 * x[3] for x in shorter):
+            continue  # the shorter phrase is the more general keyword
+        if len(key) > 1 and any(not set(key).isdisjoint(k[2]) and not _inside(k[2], key)
+                                for k in kept):
+            continue  # overlaps a kept phrase without containing it
+        kept = [x for x in kept if x not in shorter] + [item]
+        if len(kept) == 12 or (len(kept) >= 8 and score < 0.3 * kept[0][0]):
+            break
+    kept.sort(key=lambda x: (-x[0], x[1]))
+    out = []
+    for score, si, _, count, surface in kept:
+        phrase = " ".join(surface)
+        start = _find(body, phrase, sentences[si].start)
+        end = start + len(phrase)
+        if start < 0:  # the words are broken across lines
+            pattern = re.compile(r"\s+".join(re.escape(w) for w in surface))
+            m = pattern.search(body, sentences[si].start)
+            if m is None:
+                continue
+            start, end = m.span()
+        end -= 2 if body[start:end].endswith(("'s", "’s")) else 0
+        extra = {"count": count, "score": round(score, 3)}
+        out.append(Fact("keyword", body[start:end], start, end, extra=extra))
+    return out
+
+
+def _surface(key: tuple[str, ...], norm: list[str], raw: list[str]) -> list[str]:
+    """The words of the sentence that `key` (normalised) stands for."""
+    n = len(key)
+    for i in range(len(norm) - n + 1):
+        if norm[i] == key[0] and tuple(norm[i:i + n]) == key:
+            return raw[i:i + n]
+    return list(key)
+
+
+def _find(body: str, first: str, start: int) -> int:
+    """Where the words first occur, as whole words, from `start` on (-1 when not found)."""
+    pos = body.find(first, start)
+    while pos >= 0:
+        before = body[pos - 1] if pos else " "
+        after = body[pos + len(first):pos + len(first) + 1]
+        if not (before.isalnum() or before in "-'’") and not (after.isalnum() or after == "-"):
+            return pos
+        pos = body.find(first, pos + 1)
+    return -1
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
