@@ -30,6 +30,7 @@ from index.manifest import FileRecord, Manifest
 from index.schema import ENTITY_FIELDS, slug
 from index.store import open_index
 from index.walk import Found, walk
+from index.words import Dictionary, words_of
 
 Progress = Callable[[str, int, int], None]
 
@@ -61,6 +62,7 @@ class _Loaded:
     error: str = ""
     same: bool = False
     facts: list[list[Fact]] = field(default_factory=list)
+    words: list[list[str]] = field(default_factory=list)
 
 
 def _facts_of(brief: Brief) -> list[Fact]:
@@ -88,6 +90,7 @@ def _load(args: tuple[Found, int, str]) -> _Loaded:
         briefs = load_bytes(found.path, data, Path(found.rel).as_posix())
         loaded = _Loaded(found, digest, briefs)
         loaded.facts = [_facts_of(b) for b in briefs]
+        loaded.words = [words_of(b.title + "\n" + b.body) for b in briefs]
         return loaded
     except LoadError as exc:
         return _Loaded(found, error=exc.reason)
@@ -134,7 +137,6 @@ def _document(brief: Brief, found: Found, digest: str, facts: list[Fact] | None 
         "file": Path(found.rel).as_posix(),
         "title": brief.title,
         "body": brief.body,
-        "spell": brief.title + "\n" + brief.body,
         "sortdate": int(brief.date.strftime("%Y%m%d")) if brief.date else 0,
         "source": brief.source,
         "source_key": slug(brief.source) or "-",
@@ -249,6 +251,7 @@ class Indexer:
     def _write(
         self, ix, man: Manifest, to_load: list[Found], removed: list[str], report: IndexReport
     ) -> None:  # type: ignore[no-untyped-def]
+        self.words = Dictionary() if not man.files else Dictionary.load(self.index_dir)
         removed_by_hash = {man.files[p].hash: p for p in removed if man.files[p].hash}
         owner = man.owner_of()
         writer = self._writer(ix)
@@ -282,6 +285,8 @@ class Indexer:
                     facts = loaded.facts[n] if n < len(loaded.facts) else None
                     writer.delete_by_term("id", brief.id)
                     writer.add_document(**_document(brief, f, loaded.hash, facts))
+                    if n < len(loaded.words):
+                        self.words.add(loaded.words[n])
                     pending += 1
                 staged[f.path] = FileRecord(
                     f.root, Path(f.rel).as_posix(), f.size, f.mtime_ns, loaded.hash, ids
@@ -341,6 +346,7 @@ class Indexer:
                 man.files[path] = rec
         man.generation = ix.latest_generation()
         manifest_mod.save(self.index_dir, man)
+        self.words.save(self.index_dir)
 
 
 def _quiet_worker() -> None:

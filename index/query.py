@@ -139,7 +139,11 @@ def date_bounds(text: str, today: date) -> tuple[date, date]:
 
 
 def _stamp(day: date, end: bool) -> str:
-    return day.strftime("%Y%m%d") + ("235959" if end else "000000")
+    return day.strftime("%Y%m%d")
+
+
+# Undated briefs have sortdate 0: an open lower end starts here so that they never match.
+_EARLIEST = "10000101"
 
 
 def _rewrite_date(m: re.Match[str], today: date) -> str:
@@ -148,22 +152,22 @@ def _rewrite_date(m: re.Match[str], today: date) -> str:
         if not parts:
             raise QueryError("a date range reads date:[2026-01-01 to 2026-06-30] (either end may be empty)")
         lo, hi = parts.group(1), parts.group(2)
-        start = _stamp(date_bounds(lo, today)[0], False) if lo else ""
+        start = _stamp(date_bounds(lo, today)[0], False) if lo else _EARLIEST
         stop = _stamp(date_bounds(hi, today)[1], True) if hi else ""
-        if start and stop and start > stop:
+        if stop and start > stop:
             raise QueryError(f"date range [{lo} to {hi}] ends before it starts")
-        return f"date:[{start} TO {stop}]".replace("[ TO", "[TO").replace(" TO ]", " TO]")
+        return f"sortdate:[{start} TO {stop}]".replace(" TO ]", " TO]")
     first, last = date_bounds(m.group("value"), today)
     op = m.group("op")
     if op == ">":
-        return f"date:[{_stamp(last + timedelta(days=1), False)} TO]"
+        return f"sortdate:[{_stamp(last + timedelta(days=1), False)} TO]"
     if op == ">=":
-        return f"date:[{_stamp(first, False)} TO]"
+        return f"sortdate:[{_stamp(first, False)} TO]"
     if op == "<":
-        return f"date:[TO {_stamp(first - timedelta(days=1), True)}]"
+        return f"sortdate:[{_EARLIEST} TO {_stamp(first - timedelta(days=1), True)}]"
     if op == "<=":
-        return f"date:[TO {_stamp(last, True)}]"
-    return f"date:[{_stamp(first, False)} TO {_stamp(last, True)}]"
+        return f"sortdate:[{_EARLIEST} TO {_stamp(last, True)}]"
+    return f"sortdate:[{_stamp(first, False)} TO {_stamp(last, True)}]"
 
 
 def _outside_quotes(text: str, pattern: re.Pattern[str], repl) -> str:  # type: ignore[no-untyped-def]
@@ -194,7 +198,7 @@ def prepare(text: str, today: date | None = None) -> str:
     def field(m: re.Match[str]) -> str:
         name = m.group("name").lower()
         name = ALIASES.get(name, name)
-        if name in FIELDS:
+        if name in FIELDS or name == "sortdate":
             return f"{name}:"
         if name in ("http", "https", "mailto"):
             return m.group(0)
@@ -275,7 +279,7 @@ def fuzzy_words(text: str) -> dict[str, tuple[str, int]]:
     return out
 
 
-def expand_fuzzy(q: wq.Query, reader, typed: dict[str, tuple[str, int]]) -> wq.Query:  # type: ignore[no-untyped-def]
+def expand_fuzzy(q: wq.Query, words, typed: dict[str, tuple[str, int]]) -> wq.Query:  # type: ignore[no-untyped-def]
     """`intercepter~` also matches the stems of indexed words near the word as typed.
 
     Whoosh compares the stem ("intercept") with indexed stems, which misses
@@ -288,10 +292,33 @@ def expand_fuzzy(q: wq.Query, reader, typed: dict[str, tuple[str, int]]) -> wq.Q
     def visit(node: wq.Query) -> wq.Query:
         if isinstance(node, wq.FuzzyTerm) and node.text in typed:
             word, dist = typed[node.text]
-            near = list(reader.terms_within("spell", word, dist, prefix=1))[:50]
+            near = words.within(word, dist)[:50]
             stems = {t.text for w in near for t in analyzer(w)} - {node.text}
             if stems:
                 return wq.Or([node] + [wq.Term(node.fieldname, s) for s in sorted(stems)])
+            return node
+        return node.apply(visit) if node.children() else node
+
+    return visit(q)
+
+
+def expand_prefixes(q: wq.Query, words) -> wq.Query:  # type: ignore[no-untyped-def]
+    """`fishi*` finds "fishing": prefixes match the words as written, not their stems.
+
+    The index holds stems ("fish"), so a prefix over stems misses words whose stem is
+    shorter than the prefix. The corpus word list gives the words that start with it;
+    their stems are searched (the 200 most common, which also bounds the cost).
+    """
+    from whoosh.analysis import StemmingAnalyzer
+
+    analyzer = StemmingAnalyzer()
+
+    def visit(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Prefix) and node.fieldname in ("title", "body"):
+            found = words.starting_with(str(node.text), limit=200)
+            stems = sorted({t.text for w in found for t in analyzer(w)})
+            if stems:
+                return wq.Or([wq.Term(node.fieldname, s) for s in stems])
             return node
         return node.apply(visit) if node.children() else node
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SLUG = re.compile(r"[^\w]+")
 
@@ -26,19 +26,20 @@ def build_schema() -> Schema:
         path=ID(stored=True),
         file=STORED(),
         title=TEXT(analyzer=stem, stored=True, field_boost=2.0),
+        # "Did you mean" and prefixes use the word list beside the index (index/words.py),
+        # not TEXT(spelling=True): that makes fuzzy queries (missle~) search unstemmed words
+        # and find nothing, and a second analysed copy of every brief cost 40% of the build.
         body=TEXT(analyzer=stem, stored=True),
-        # Unstemmed words for "did you mean". Not TEXT(spelling=True): Whoosh then runs
-        # fuzzy queries (missle~) against the unstemmed words and finds nothing.
-        spell=TEXT(analyzer=StandardAnalyzer(), phrase=False),
         source=TEXT(stored=True),
         source_key=ID(),
         author=TEXT(stored=True),
         tag=KEYWORD(lowercase=True, commas=True, scorable=True),
         type=KEYWORD(lowercase=True, commas=True),
         year=ID(),
-        date=DATETIME(stored=True),
-        # YYYYMMDD, 0 when undated: sorting newest first puts undated briefs last.
-        sortdate=NUMERIC(sortable=True, bits=32),
+        date=STORED(),
+        # YYYYMMDD, 0 when undated: date: queries are numeric ranges on it (far cheaper
+        # than DATETIME's thousands of terms), and newest-first puts undated briefs last.
+        sortdate=NUMERIC(int, bits=32, sortable=True, signed=False),
         meta=STORED(),
         # Key facts: names (canonical and every alias, as slugs) searchable and countable,
         # the largest money amount for money:>1bn, and the facts themselves (zlib'd JSON).

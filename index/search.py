@@ -13,9 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh.collectors import TimeLimit, TimeLimitCollector
+from whoosh.collectors import SortingCollector, TimeLimit, TimeLimitCollector, TopCollector, WrappingCollector
+from whoosh.sorting import FieldFacet
 
-from index.query import QueryError, expand_fuzzy, fuzzy_words, parse
+from index.query import QueryError, expand_fuzzy, expand_prefixes, fuzzy_words, parse
+from index.words import Dictionary
 from index.snippets import Marker, make_snippet, query_terms
 from index.store import DAMAGE, open_index
 
@@ -23,6 +25,19 @@ TIME_LIMIT = 0.5
 FACET_FIELDS = {"source": "source_key", "tag": "tag", "year": "year"}
 _WORDS = re.compile(r"(?<![\w:\"*~])([A-Za-z][A-Za-z'-]{2,})(?![\w:*~])")
 _OPERATORS = {"AND", "OR", "NOT", "TO"}
+
+
+class _Recorder(WrappingCollector):
+    """Remembers every matching document while the child scores the top N, so that the
+    total and the facet counts come from the same pass (not a second run of the query)."""
+
+    def __init__(self, child):  # type: ignore[no-untyped-def]
+        super().__init__(child)
+        self.seen: list[int] = []
+
+    def collect(self, sub_docnum):  # type: ignore[no-untyped-def]
+        self.seen.append(self.child.offset + sub_docnum)
+        return self.child.collect(sub_docnum)
 
 
 class IndexMissing(Exception):
@@ -99,6 +114,15 @@ class Searcher:
         self._searcher = ix.searcher()
         self._facet_cache: dict[str, dict[str, frozenset[int]]] | None = None
         self._labels: dict[tuple[str, str], str] = {}
+        self._words: Dictionary | None = None
+        self.index_dir = Path(index_dir)
+
+    @property
+    def words(self) -> Dictionary:
+        """The corpus word list (loaded on first use: only prefixes and typos need it)."""
+        if self._words is None:
+            self._words = Dictionary.load(self.index_dir)
+        return self._words
 
     def close(self) -> None:
         self._searcher.close()
@@ -116,6 +140,7 @@ class Searcher:
             self._searcher = new
             self._facet_cache = None
             self._labels = {}
+            self._words = None
 
     @property
     def doc_count(self) -> int:
@@ -136,14 +161,18 @@ class Searcher:
         q = parse(text, schema, today)
         results = Results(query=text)
         s = self._searcher
-        if "~" in text and "spell" in schema:
-            q = expand_fuzzy(q, s.reader(), fuzzy_words(text))
-        collector = s.collector(
-            limit=max(1, limit),
-            sortedby="sortdate" if sort == "date" else None,
-            reverse=sort == "date",
-        )
-        timed = TimeLimitCollector(collector, timelimit=time_limit, use_alarm=False)
+        if "~" in text:
+            q = expand_fuzzy(q, self.words, fuzzy_words(text))
+        if "*" in text:
+            q = expand_prefixes(q, self.words)
+        # No block-quality skipping and no matcher replacement: every match must reach the
+        # recorder, which gives the total and the facets without running the query twice.
+        if sort == "date":
+            top = SortingCollector(FieldFacet("sortdate", reverse=True), limit=max(1, limit))
+        else:
+            top = TopCollector(limit=max(1, limit), usequality=False, replace=0)
+        recorder = _Recorder(top)
+        timed = TimeLimitCollector(recorder, timelimit=time_limit, use_alarm=False)
         try:
             s.search_with_collector(q, timed)
         except TimeLimit:
@@ -151,12 +180,8 @@ class Searcher:
         except DAMAGE as exc:  # a segment damaged under us: say so, the caller rebuilds
             raise IndexMissing(f"index is damaged ({type(exc).__name__}); run `brief index`") from None
         found = timed.results()
-        if results.partial:
-            results.total = found.scored_length()
-            matched: frozenset[int] = frozenset(found.docs())
-        else:
-            matched = frozenset(s.docs_for_query(q))
-            results.total = len(matched)
+        matched: frozenset[int] = frozenset(recorder.seen)
+        results.total = len(matched)
         marker = Marker(query_terms(q))
         for hit in found:
             stored = hit.fields()
@@ -237,8 +262,8 @@ class Searcher:
 
     def suggest(self, text: str, today: date | None = None) -> str | None:
         """A respelling of the query's words that the index knows and that finds something."""
-        reader = self._searcher.reader()
-        if "spell" not in self.ix.schema:
+        words = self.words
+        if not words.counts:
             return None
         changed = False
 
@@ -248,14 +273,9 @@ class Searcher:
             if word in _OPERATORS:
                 return word
             low = word.lower()
-            if reader.doc_frequency("spell", low) > 0:
+            if low in words:
                 return word
-            best = None
-            for dist in (1, 2):
-                cands = list(reader.terms_within("spell", low, dist, prefix=1))
-                if cands:
-                    best = max(cands, key=lambda c: reader.doc_frequency("spell", c))
-                    break
+            best = words.closest(low, 1) or words.closest(low, 2)
             if best and best != low:
                 changed = True
                 return best

@@ -58,6 +58,8 @@ LAUNCH = "Launch market notes"
         ("date:30d", {DELAY}),  # today is 2026-09-20
         ("date:[-12m to now]", {AWARD, DELAY, LAUNCH}),
         ("hyper*", {AWARD, GLIDE}),
+        ("tracki*", {AWARD, DELAY}),  # a prefix of the word as written, longer than its stem
+        ("date:<2000", set()),  # undated briefs never match a date
         ("constelation~", {DELAY, LAUNCH}),
         ("intercepter~", {BUDGET}),
     ],
