@@ -58,7 +58,7 @@ LAUNCH = "Launch market notes"
         ("date:30d", {DELAY}),  # today is 2026-09-20
         ("date:[-12m to now]", {AWARD, DELAY, LAUNCH}),
         ("hyper*", {AWARD, GLIDE}),
-        ("tracki*", {AWARD, DELAY}),  # a prefix of the word as written, longer than its stem
+        ("tracki*", {AWARD, DELAY, GLIDE}),  # "tracking" (stem "track") and so its other forms
         ("date:<2000", set()),  # undated briefs never match a date
         ("constelation~", {DELAY, LAUNCH}),
         ("intercepter~", {BUDGET}),
