@@ -25,6 +25,7 @@ from briefs.facts.store import encode_facts, in_usd
 from briefs.files import read_bytes
 from briefs.load import load_bytes
 from briefs.model import Brief, LoadError, make_id
+from index import factstore
 from index import manifest as manifest_mod
 from index.manifest import FileRecord, Manifest
 from index.schema import ENTITY_FIELDS, slug
@@ -255,9 +256,11 @@ class Indexer:
         removed_by_hash = {man.files[p].hash: p for p in removed if man.files[p].hash}
         owner = man.owner_of()
         writer = self._writer(ix)
+        self.db = factstore.connect(self.index_dir)
         pending = 0
         staged: dict[str, FileRecord | None] = {}
         try:
+            factstore.forget(self.db, removed)
             for path in removed:
                 writer.delete_by_term("path", path)
                 staged[path] = None
@@ -281,12 +284,18 @@ class Indexer:
                     report.warnings.extend((f.path, w) for w in brief.warnings)
                 if old is not None:
                     writer.delete_by_term("path", f.path)
+                    factstore.forget(self.db, [f.path])
                 for n, brief in enumerate(loaded.briefs):
                     facts = loaded.facts[n] if n < len(loaded.facts) else None
                     writer.delete_by_term("id", brief.id)
                     writer.add_document(**_document(brief, f, loaded.hash, facts))
                     if n < len(loaded.words):
                         self.words.add(loaded.words[n])
+                    factstore.record(
+                        self.db, brief.id, f.path, brief.title,
+                        brief.date.isoformat() if brief.date else None, brief.source, brief.body,
+                        facts or [],
+                    )
                     pending += 1
                 staged[f.path] = FileRecord(
                     f.root, Path(f.rel).as_posix(), f.size, f.mtime_ns, loaded.hash, ids
@@ -304,7 +313,10 @@ class Indexer:
             report.removed = len(removed)
         except BaseException:
             writer.cancel()
+            self.db.rollback()
             raise
+        finally:
+            self.db.close()
 
     def _assign_ids(
         self,
@@ -338,6 +350,9 @@ class Indexer:
             ) from None
 
     def _commit(self, ix, writer, man: Manifest, staged: dict[str, FileRecord | None]) -> None:  # type: ignore[no-untyped-def]
+        # Facts first: if we die between the two commits, the files are still "changed"
+        # in the manifest and the next run rewrites their rows.
+        self.db.commit()
         writer.commit()
         for path, rec in staged.items():
             if rec is None:

@@ -274,6 +274,8 @@ def main() -> None:
 
 from tui import cli_facts  # noqa: E402,F401  (registers `brief facts`)
 
+from tui import cli_corpus  # noqa: E402,F401  (registers `brief entity`, `glossary`, `timeline`)
+
 
 if __name__ == "__main__":
     main()

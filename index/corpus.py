@@ -1,0 +1,175 @@
+"""Corpus-wide views of the key facts: who is mentioned where, the glossary, the timeline."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from index.factstore import FACTS_DB, _norm, connect
+
+
+class NoFacts(Exception):
+    """The index has no key facts yet (built by an older brief, or never)."""
+
+
+def _same_expansion(a: str) -> str:
+    """Expansions that differ only by a plural or case are the same expansion."""
+    words = _norm(a).replace("-", " ").split()
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+
+
+def _db(index_dir: Path) -> sqlite3.Connection:
+    if not (Path(index_dir) / FACTS_DB).exists():
+        raise NoFacts(f"no key facts in {index_dir}: run `brief index --rebuild`")
+    return connect(Path(index_dir))
+
+
+@dataclass
+class Mention:
+    """A brief that mentions an entity, and the sentence where it first does."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str
+    path: str
+    name: str
+    type: str
+    sentence: str
+    start: int
+    end: int
+
+
+def entity_total(index_dir: Path, name: str) -> int:
+    """How many briefs name the entity (by any alias)."""
+    with _db(index_dir) as db:
+        return db.execute(
+            "SELECT COUNT(DISTINCT id) FROM entity WHERE name IN "
+            "(SELECT DISTINCT name FROM entity WHERE alias = ?)",
+            (_norm(name),),
+        ).fetchone()[0]
+
+
+def entity(index_dir: Path, name: str, limit: int = 200) -> list[Mention]:
+    """Every brief that names the entity (by any alias), newest first."""
+    with _db(index_dir) as db:
+        key = _norm(name)
+        names = {r[0] for r in db.execute("SELECT DISTINCT name FROM entity WHERE alias = ?", (key,))}
+        if not names:
+            return []
+        marks = ",".join("?" * len(names))
+        rows = db.execute(
+            f"""SELECT e.id, b.title, b.date, b.source, b.path, e.name, e.type, e.sentence,
+                       MIN(e.start), e.end
+                FROM entity e JOIN brief b ON b.id = e.id
+                WHERE e.name IN ({marks})
+                GROUP BY e.id
+                ORDER BY b.date IS NULL, b.date DESC, b.title
+                LIMIT ?""",  # noqa: S608 - only placeholders are formatted in
+            (*sorted(names), limit),
+        ).fetchall()
+    return [Mention(*row) for row in rows]
+
+
+@dataclass
+class GlossaryEntry:
+    """One acronym across the corpus: its expansions, where defined, how many briefs use it."""
+
+    short: str
+    expansions: dict[str, list[str]] = field(default_factory=dict)  # long form -> defining ids
+    briefs: int = 0
+
+    @property
+    def conflicting(self) -> bool:
+        return len({_same_expansion(e) for e in self.expansions}) > 1
+
+
+def glossary(index_dir: Path) -> list[GlossaryEntry]:
+    """Every acronym defined anywhere, with its expansions side by side; A to Z."""
+    entries: dict[str, GlossaryEntry] = {}
+    with _db(index_dir) as db:
+        for short, long, brief_id in db.execute(
+            "SELECT a.short, a.long, a.id FROM acronym a JOIN brief b ON b.id = a.id "
+            "WHERE a.long IS NOT NULL ORDER BY b.date IS NULL, b.date, a.id"
+        ):
+            entry = entries.setdefault(short, GlossaryEntry(short))
+            known = next((e for e in entry.expansions if _same_expansion(e) == _same_expansion(long)), long)
+            entry.expansions.setdefault(known, []).append(brief_id)
+        for short, count in db.execute("SELECT short, COUNT(DISTINCT id) FROM acronym GROUP BY short"):
+            if short in entries:
+                entries[short].briefs = count
+    return sorted(entries.values(), key=lambda e: e.short.lower())
+
+
+@dataclass
+class Dated:
+    """A dated fact on the timeline."""
+
+    value: str
+    text: str
+    sentence: str
+    id: str
+    title: str
+    brief_date: str | None
+
+
+_YEAR = re.compile(r"(\d{4})")
+
+
+def date_key(value: str) -> tuple[int, int, int]:
+    """Where a normalised date value falls, for ordering (start of the period)."""
+    m = _YEAR.search(value)
+    if not m:
+        return (9999, 0, 0)
+    year = int(m.group(1))
+    if value.startswith("FY"):
+        return (year - 1, 10, 1)  # US federal fiscal years start on 1 October
+    q = re.search(r"Q([1-4])", value)
+    if q:
+        return (year, 3 * int(q.group(1)) - 2, 1)
+    w = re.search(r"W(\d{1,2})", value)
+    if w:
+        try:
+            d = date.fromisocalendar(year, int(w.group(1)), 1)
+            return (d.year, d.month, d.day)
+        except ValueError:
+            return (year, 1, 1)
+    parts = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if parts and value[:4] == parts.group(1):
+        return (year, int(parts.group(2) or 1), int(parts.group(3) or 1))
+    return (year, 1, 1)
+
+
+def timeline(index_dir: Path, ids: list[str], limit: int = 500) -> list[Dated]:
+    """Dated facts of these briefs, in date order."""
+    if not ids:
+        return []
+    out: list[Dated] = []
+    with _db(index_dir) as db:
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            out += [
+                Dated(*row)
+                for row in db.execute(
+                    f"SELECT d.value, d.text, d.sentence, d.id, b.title, b.date FROM dated d "  # noqa: S608
+                    f"JOIN brief b ON b.id = d.id WHERE d.id IN ({marks})",
+                    part,
+                )
+            ]
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for d in sorted(out, key=lambda d: (date_key(d.value), d.brief_date or "", d.id)):
+        key = (d.value, d.id, d.sentence)
+        if key not in seen:
+            seen.add(key)
+            unique.append(d)
+    return unique[:limit]
+
+
+def entity_ids(index_dir: Path, name: str) -> list[str]:
+    """Ids of the briefs that name an entity (for a timeline of that entity)."""
+    return [m.id for m in entity(index_dir, name, limit=5000)]

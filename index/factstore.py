@@ -1,0 +1,94 @@
+"""Key facts across the corpus, in SQLite beside the Whoosh index: entities, acronyms, dates.
+
+A cache like the index (deleted with it, rebuilt from the briefs). It answers the
+corpus-wide questions the index cannot answer cheaply: every brief that names an entity,
+the glossary of acronyms, the timeline of dated facts. The indexer writes it before each
+Whoosh commit, so a crash between the two leaves rows that the next run rewrites.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from briefs.facts.model import ENTITY_TYPES, Fact
+
+FACTS_DB = "brief-facts.sqlite"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS brief (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT, date TEXT, source TEXT
+);
+CREATE INDEX IF NOT EXISTS brief_path ON brief(path);
+CREATE TABLE IF NOT EXISTS entity (
+    id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, alias TEXT NOT NULL,
+    start INTEGER, end INTEGER, sentence TEXT
+);
+CREATE INDEX IF NOT EXISTS entity_alias ON entity(alias);
+CREATE INDEX IF NOT EXISTS entity_id ON entity(id);
+CREATE TABLE IF NOT EXISTS acronym (
+    id TEXT NOT NULL, short TEXT NOT NULL, long TEXT, start INTEGER, end INTEGER, uses INTEGER
+);
+CREATE INDEX IF NOT EXISTS acronym_short ON acronym(short);
+CREATE INDEX IF NOT EXISTS acronym_id ON acronym(id);
+CREATE TABLE IF NOT EXISTS dated (
+    id TEXT NOT NULL, value TEXT NOT NULL, text TEXT, start INTEGER, end INTEGER, sentence TEXT
+);
+CREATE INDEX IF NOT EXISTS dated_id ON dated(id);
+"""
+
+
+def connect(index_dir: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(index_dir / FACTS_DB, timeout=30.0)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.executescript(SCHEMA)
+    return db
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+def _sentence(body: str, start: int, end: int) -> str:
+    """The sentence around a span, on one line, at most ~300 characters."""
+    left = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
+    right_candidates = [i for i in (body.find(". ", end), body.find("\n", end)) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(body)
+    text = " ".join(body[left + 1 : right].split())
+    if len(text) > 300:
+        offset = max(0, start - left - 150)
+        text = ("…" if offset else "") + text[offset : offset + 300] + "…"
+    return text
+
+
+def forget(db: sqlite3.Connection, paths: Iterable[str]) -> None:
+    """Remove every row of the briefs held by these files."""
+    for path in paths:
+        ids = [row[0] for row in db.execute("SELECT id FROM brief WHERE path = ?", (path,))]
+        for table in ("entity", "acronym", "dated", "brief"):
+            db.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i in ids])  # noqa: S608
+
+
+def record(
+    db: sqlite3.Connection, brief_id: str, path: str, title: str, date: str | None,
+    source: str, body: str, facts: list[Fact],
+) -> None:
+    """Replace what is known of one brief."""
+    for table in ("entity", "acronym", "dated", "brief"):
+        db.execute(f"DELETE FROM {table} WHERE id = ?", (brief_id,))  # noqa: S608
+    db.execute("INSERT INTO brief VALUES (?, ?, ?, ?, ?)", (brief_id, path, title, date, source))
+    entity_rows, acronym_rows, dated_rows = [], [], []
+    for f in facts:
+        if f.type in ENTITY_TYPES:
+            name = f.value or f.text
+            for alias in {_norm(name), _norm(f.text), *(_norm(a) for a in f.aliases or [])}:
+                entity_rows.append((brief_id, f.type, name, alias, f.start, f.end, _sentence(body, f.start, f.end)))
+        elif f.type == "acronym":
+            uses = f.extra.get("uses") if isinstance(f.extra.get("uses"), int) else 1
+            acronym_rows.append((brief_id, f.text, f.long, f.start, f.end, uses))
+        elif f.type == "date" and f.value:
+            dated_rows.append((brief_id, f.value, f.text, f.start, f.end, _sentence(body, f.start, f.end)))
+    db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?)", entity_rows)
+    db.executemany("INSERT INTO acronym VALUES (?, ?, ?, ?, ?, ?)", acronym_rows)
+    db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?)", dated_rows)
