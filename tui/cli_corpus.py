@@ -129,3 +129,43 @@ def timeline_cmd(ctx: Context, what: tuple[str, ...], limit: int, as_json: bool)
         line.append_text(render.plain(d.sentence))
         out.print(line)
         out.print(render.plain(f"{'':<13}{d.title} · {d.brief_date or 'undated'} · {d.id}", "dim"))
+
+
+@cli.command("related")
+@click.argument("ident")
+@click.option("--limit", "-n", default=8, show_default=True, type=click.IntRange(1, 100),
+              help="How many related briefs to list.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object: id, title, related (id, title, date, source, path, score, reason, kinds, entities, terms).")
+@pass_ctx
+def related_cmd(ctx: Context, ident: str, limit: int, as_json: bool) -> None:
+    """The briefs most related to one brief (id, id prefix or path), each with a score and
+    its reason: the entities and key terms they share, and the kind of link (same story,
+    same programme, follow-up, same source)."""
+    from index.query import QueryError
+    from index.related import related
+    from index.search import Searcher
+
+    ensure_index(ctx.settings)
+    with Searcher(ctx.settings.index_dir) as searcher:
+        try:
+            stored = searcher.get(ident)
+        except QueryError as exc:
+            fail(str(exc))
+        if stored is None:
+            fail(f"{ident}: no brief with this id or path (try `brief search`)")
+        items = related(searcher, stored["id"], limit=limit)
+    if as_json:
+        click.echo(json.dumps({"id": stored["id"], "title": stored.get("title", ""),
+                               "related": [r.as_json() for r in items]}, ensure_ascii=False))
+        return
+    out = _stdout()
+    out.print(render.plain(f"Related to: {stored.get('title', '')}", "bold"))
+    for n, r in enumerate(items, 1):
+        out.print()
+        line = Text(f"{n:>2}. ", style="bold")
+        line.append_text(render.plain(r.title, "bold"))
+        line.append(f"  {r.score:.2f}", style="cyan")
+        out.print(line)
+        out.print(render.plain("    " + " · ".join(x for x in (r.date or "undated", r.source, r.id) if x), "dim"))
+        out.print(render.plain(f"    {r.reason}"))
