@@ -39,10 +39,12 @@ CREATE INDEX IF NOT EXISTS dated_id ON dated(id);
 
 
 def connect(index_dir: Path) -> sqlite3.Connection:
+    from index import dupes
+
     db = sqlite3.connect(index_dir / FACTS_DB, timeout=30.0)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
-    db.executescript(SCHEMA)
+    db.executescript(SCHEMA + dupes.SCHEMA)
     return db
 
 
@@ -66,15 +68,19 @@ def forget(db: sqlite3.Connection, paths: Iterable[str]) -> None:
     """Remove every row of the briefs held by these files."""
     for path in paths:
         ids = [row[0] for row in db.execute("SELECT id FROM brief WHERE path = ?", (path,))]
-        for table in ("entity", "acronym", "dated", "brief"):
+        for table in ("entity", "acronym", "dated", "brief", "minhash", "band"):
             db.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i in ids])  # noqa: S608
 
 
 def record(
     db: sqlite3.Connection, brief_id: str, path: str, title: str, date: str | None,
-    source: str, body: str, facts: list[Fact],
+    source: str, body: str, facts: list[Fact], signature: bytes | None = None,
 ) -> None:
     """Replace what is known of one brief."""
+    if signature is not None:
+        from index import dupes
+
+        dupes.record(db, brief_id, signature)
     for table in ("entity", "acronym", "dated", "brief"):
         db.execute(f"DELETE FROM {table} WHERE id = ?", (brief_id,))  # noqa: S608
     db.execute("INSERT INTO brief VALUES (?, ?, ?, ?, ?)", (brief_id, path, title, date, source))

@@ -26,6 +26,7 @@ from briefs.files import read_bytes
 from briefs.load import load_bytes
 from briefs.model import Brief, LoadError, make_id
 from index import factstore
+from index.dupes import signature
 from index import manifest as manifest_mod
 from index.manifest import FileRecord, Manifest
 from index.schema import ENTITY_FIELDS, slug
@@ -64,6 +65,7 @@ class _Loaded:
     same: bool = False
     facts: list[list[Fact]] = field(default_factory=list)
     words: list[list[str]] = field(default_factory=list)
+    signatures: list[bytes] = field(default_factory=list)
 
 
 def _facts_of(brief: Brief) -> list[Fact]:
@@ -92,6 +94,7 @@ def _load(args: tuple[Found, int, str]) -> _Loaded:
         loaded = _Loaded(found, digest, briefs)
         loaded.facts = [_facts_of(b) for b in briefs]
         loaded.words = [words_of(b.title + "\n" + b.body) for b in briefs]
+        loaded.signatures = [signature(b.body) for b in briefs]
         return loaded
     except LoadError as exc:
         return _Loaded(found, error=exc.reason)
@@ -294,7 +297,7 @@ class Indexer:
                     factstore.record(
                         self.db, brief.id, f.path, brief.title,
                         brief.date.isoformat() if brief.date else None, brief.source, brief.body,
-                        facts or [],
+                        facts or [], loaded.signatures[n] if n < len(loaded.signatures) else None,
                     )
                     pending += 1
                 staged[f.path] = FileRecord(

@@ -156,7 +156,28 @@ def related(searcher, brief_id: str, limit: int = 8) -> list[Related]:  # type: 
         )
         item.kinds = _kinds(item, own, own_date, own_source, score)
         out.append(item)
-    return _drop_copies(out)[:limit]
+    return _drop_copies(_fold_copies(index_dir, brief_id, out))[:limit]
+
+
+def _fold_copies(index_dir: Path, brief_id: str, items: list[Related]) -> list[Related]:
+    """A copy of the brief itself is "same story"; a copy of a listed item takes no place."""
+    from index import dupes
+
+    if not (index_dir / FACTS_DB).exists():
+        return items
+    with connect(index_dir) as db:
+        found = dupes.copies(db, [brief_id] + [i.id for i in items])
+    own_copies = set(found.get(brief_id, []))
+    kept: list[Related] = []
+    folded: set[str] = set()
+    for item in items:
+        if item.id in folded:
+            continue
+        if item.id in own_copies and "same story" not in item.kinds:
+            item.kinds.insert(0, "same story")
+        folded.update(found.get(item.id, []))
+        kept.append(item)
+    return kept
 
 
 def _surface(text: str, stems: set[str]) -> dict[str, str]:

@@ -61,6 +61,19 @@ class Hit:
     marking: str
     url: str
     format: str
+    copies: list[str] = field(default_factory=list)
+    also_sources: int = 0
+    also_versions: int = 0
+
+    @property
+    def also(self) -> str:
+        """"also in 2 sources / 1 version" for a collapsed group of near-duplicates."""
+        parts = []
+        if self.also_sources:
+            parts.append(f"{self.also_sources} source{'s' if self.also_sources != 1 else ''}")
+        if self.also_versions:
+            parts.append(f"{self.also_versions} version{'s' if self.also_versions != 1 else ''}")
+        return "also in " + " / ".join(parts) if parts else ""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -76,6 +89,8 @@ class Hit:
             "marking": self.marking,
             "url": self.url,
             "format": self.format,
+            "copies": self.copies,
+            "also": self.also,
         }
 
 
@@ -115,6 +130,7 @@ class Searcher:
         self._facet_cache: dict[str, dict[str, frozenset[int]]] | None = None
         self._labels: dict[tuple[str, str], str] = {}
         self._words: Dictionary | None = None
+        self._db = None
         self.index_dir = Path(index_dir)
 
     @property
@@ -126,6 +142,8 @@ class Searcher:
 
     def close(self) -> None:
         self._searcher.close()
+        if self._db is not None:
+            self._db.close()
 
     def __enter__(self) -> Searcher:
         return self
@@ -154,6 +172,7 @@ class Searcher:
         facets: bool = True,
         today: date | None = None,
         time_limit: float = TIME_LIMIT,
+        collapse: bool = True,
     ) -> Results:
         """Run the user's query. Raises QueryError (with the reason) for a malformed one."""
         started = time.perf_counter()
@@ -167,10 +186,11 @@ class Searcher:
             q = expand_prefixes(q, self.words)
         # No block-quality skipping and no matcher replacement: every match must reach the
         # recorder, which gives the total and the facets without running the query twice.
+        wanted = max(1, limit) + (10 if collapse else 0)  # room for rows folded into groups
         if sort == "date":
-            top = SortingCollector(FieldFacet("sortdate", reverse=True), limit=max(1, limit))
+            top = SortingCollector(FieldFacet("sortdate", reverse=True), limit=wanted)
         else:
-            top = TopCollector(limit=max(1, limit), usequality=False, replace=0)
+            top = TopCollector(limit=wanted, usequality=False, replace=0)
         recorder = _Recorder(top)
         timed = TimeLimitCollector(recorder, timelimit=time_limit, use_alarm=False)
         try:
@@ -186,12 +206,41 @@ class Searcher:
         for hit in found:
             stored = hit.fields()
             results.hits.append(self._hit(stored, hit.score or 0.0, marker))
+        if collapse and results.hits:
+            self._collapse(results)
+        results.hits = results.hits[: max(1, limit)]
         if facets:
             results.facets = self._facets(matched)
         if results.total == 0:
             results.suggestion = self.suggest(text, today)
         results.elapsed_ms = (time.perf_counter() - started) * 1000
         return results
+
+    def _collapse(self, results: Results) -> None:
+        """Near-duplicates among the hits take one row, which says where else the story is."""
+        from index import dupes
+        from index.factstore import FACTS_DB, connect
+
+        if not (self.index_dir / FACTS_DB).exists():
+            return
+        if self._db is None:
+            self._db = connect(self.index_dir)
+        db = self._db
+        found = dupes.copies(db, [h.id for h in results.hits])
+        shown: list[Hit] = []
+        folded: set[str] = set()
+        for hit in results.hits:
+            if hit.id in folded:
+                continue
+            hit.copies = found.get(hit.id, [])
+            if hit.copies:
+                marks = ",".join("?" * len(hit.copies))
+                sources = [r[0] for r in db.execute(f"SELECT source FROM brief WHERE id IN ({marks})", hit.copies)]  # noqa: S608
+                hit.also_versions = sum(1 for src in sources if src == hit.source)
+                hit.also_sources = len({src for src in sources if src != hit.source})
+                folded.update(hit.copies)
+            shown.append(hit)
+        results.hits = shown
 
     def _hit(self, stored: dict, score: float, marker: Marker) -> Hit:  # type: ignore[type-arg]
         meta = stored.get("meta") or {}

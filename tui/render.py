@@ -86,6 +86,8 @@ def print_results(console: Console, results) -> None:  # type: ignore[no-untyped
             x for x in (hit.date.isoformat() if hit.date else "", hit.source, hit.id, hit.marking) if x
         )
         console.print(plain(f"    {details}", "cyan"))
+        if hit.also:
+            console.print(plain(f"    {hit.also}", "yellow"))
         console.print(plain(f"    {hit.path}", "dim"))
         snippet = Text("    ")
         snippet.append_text(marked(hit.snippet, hit.highlights))
