@@ -73,18 +73,12 @@ def cli(ctx: click.Context, **options: object) -> None:
 
 
 def _open_app(ctx: click.Context) -> None:
-    """Until the reader app lands: make sure the index exists, then show how to use it."""
+    """Make sure the index exists, then run the reader app on it."""
     settings = ctx.obj.settings
-    report = ensure_index(settings)
-    click.echo(ctx.get_help())
-    out = _stdout()
-    where = "the bundled sample briefs" if settings.uses_samples else f"corpus {settings.corpus!r}"
-    out.print(render.plain(f"\nIndex of {where}: {report} briefs. Example: brief search \"tracking layer\"\n", "bold"))
-    from index.search import Searcher
+    ensure_index(settings)
+    from tui.app import run
 
-    with Searcher(settings.index_dir) as searcher:
-        results = searcher.search("tracking layer", limit=3)
-    render.print_results(out, results)
+    run(settings.index_dir)
 
 
 def ensure_index(settings: Settings) -> int:

@@ -1,0 +1,54 @@
+"""The help screen: every key of the app, in one table."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: list[tuple[str, str]] = [
+    ("typing", "search as you type (same syntax as `brief search`)"),
+    ("Enter", "in the search box: go to the results; on a result: open it"),
+    ("Tab / Shift-Tab", "next / previous pane"),
+    ("Escape", "back to the search box"),
+    ("j / k, ↓ / ↑", "move in a list, scroll the reader"),
+    ("g / G", "first / last (top / end in the reader)"),
+    ("n / N", "next / previous search hit in the brief (\"3 of 11\")"),
+    ("t", "side pane: key facts or related briefs"),
+    ("p", "show / hide the side pane (narrow terminals: in place of the results)"),
+    ("Enter on a fact", "scroll the reader to its sentence and highlight it"),
+    ("Enter on related", "open that brief"),
+    ("b / Backspace", "back to the previous brief"),
+    ("B", "forward again"),
+    ("s", "sort results by relevance or date"),
+    ("?", "this help"),
+    ("q / Ctrl-Q", "quit"),
+]
+
+
+def keys_table() -> Table:
+    """The key table (our own strings, rendered as Rich objects, no markup)."""
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for key, what in KEYS:
+        table.add_row(Text(key), Text(what))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys; Escape, q or ? closes it."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("escape,q,question_mark", "dismiss", "Close"),
+    ]
+    """Escape, q or ? close the help."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(Text("Keys", style="bold"))
+            yield Static(keys_table())

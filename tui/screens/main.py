@@ -1,0 +1,256 @@
+"""The one screen: search box, results, reader, and the facts / related pane."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.worker import get_current_worker
+
+from briefs.textsafe import clean_line
+from tui.messages import BriefLoaded, OpenBrief, RelatedLoaded, ResultsReady, ShowSpan
+from tui.safe import joined, safe_line
+from tui.screens import loaders
+from tui.widgets.facts import FactsPane
+from tui.widgets.reader import Reader
+from tui.widgets.related import RelatedPane
+from tui.widgets.results import ResultList
+
+NARROW = 110  # below this many columns the side pane replaces the result list when shown
+
+
+class MainScreen(Screen[None]):
+    """Search, read, and follow facts and related briefs, all from the keyboard."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("escape", "focus_search", "Search", id="search"),
+        Binding("n", "hit(1)", "Next hit", id="next_hit"),
+        Binding("N", "hit(-1)", "Prev hit", show=False, id="prev_hit"),
+        Binding("t", "toggle_side", "Facts/Rel", id="toggle_side"),
+        Binding("p", "toggle_pane", "Pane", id="toggle_pane"),
+        Binding("b,backspace", "back", "Back", id="back"),
+        Binding("B", "forward", "Forward", show=False, id="forward"),
+        Binding("s", "sort", "Sort", show=False, id="sort"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+    """Keys of the main screen (see `tui.screens.help` for the full table)."""
+
+    def __init__(self, index_dir: Path) -> None:
+        super().__init__()
+        self.index_dir = Path(index_dir)
+        self.query_text = ""
+        self.sort = "relevance"
+        self.current_id: str | None = None
+        self.history: list[str] = []
+        self.forward: list[str] = []
+        self._search_serial = 0
+        self._open_serial = 0
+        self.side_shown = True
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search briefs: words, \"a phrase\", source:…, tag:…, date:…", id="search")
+        yield Static(id="status")
+        with Horizontal(id="panes"):
+            yield ResultList(id="results")
+            yield Reader(id="reader")
+            with Vertical(id="side"):
+                yield Static(id="side-title")
+                with ContentSwitcher(initial="facts", id="side-switch"):
+                    yield FactsPane(id="facts")
+                    yield RelatedPane(id="related")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        narrow = self.app.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        self._set_side(not narrow)
+        self._side_title()
+        self.query_one("#search", Input).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        """Switch to the narrow layout below NARROW columns (side pane hidden until asked)."""
+        narrow = event.size.width < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self._set_side(not narrow)
+
+    # Searching -------------------------------------------------------------------------
+
+    @on(Input.Changed, "#search")
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._start_search()
+
+    @on(Input.Submitted, "#search")
+    def _submitted(self) -> None:
+        results = self.query_one(ResultList)
+        if results.option_count:
+            results.focus()
+
+    def _start_search(self) -> None:
+        self._search_serial += 1
+        text = self.query_text.strip()
+        if not text:
+            self.workers.cancel_group(self, "search")
+            self.query_one(ResultList).clear_options()
+            self.query_one("#status", Static).update(Text(""))
+            return
+        self.run_search(self._search_serial, text, self.sort)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, serial: int, text: str, sort: str) -> None:
+        """Search in a thread; a newer search cancels this one (its result is dropped)."""
+        worker = get_current_worker()
+        try:
+            message = ResultsReady(serial, text, results=loaders.search_once(self.index_dir, text, sort))
+        except Exception as exc:  # QueryError, IndexMissing, or a fault: one line in place
+            message = ResultsReady(serial, text, error=loaders.describe(exc))
+        if not worker.is_cancelled:
+            self.post_message(message)
+
+    @on(ResultsReady)
+    def _results(self, message: ResultsReady) -> None:
+        if message.serial != self._search_serial:
+            return
+        status = self.query_one("#status", Static)
+        status.set_class(bool(message.error), "-error")
+        if message.error or message.results is None:
+            status.update(safe_line(message.error or "search failed"))
+            return
+        results = message.results
+        self.query_one(ResultList).show(results)
+        noun = "brief" if results.total == 1 else "briefs"
+        line = Text(f"{results.total} {noun}" + (" (partial: time limit)" if results.partial else ""))
+        line.append(f" · by {self.sort}", style="dim")
+        if results.suggestion:
+            line = joined(line, Text(" · did you mean: ", style="bold"), safe_line(results.suggestion, "italic"))
+        status.update(line)
+
+    # Opening briefs -------------------------------------------------------------------
+
+    @on(OpenBrief)
+    def _open_requested(self, message: OpenBrief) -> None:
+        message.stop()
+        self.open_brief(message.brief_id)
+
+    def open_brief(self, brief_id: str, record: bool = True) -> None:
+        """Open a brief in the reader; `record` puts the current one on the back stack."""
+        if record and self.current_id and self.current_id != brief_id:
+            self.history.append(self.current_id)
+            self.forward.clear()
+        self.current_id = brief_id
+        self._open_serial += 1
+        self.load_brief(self._open_serial, brief_id, self.query_text)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def load_brief(self, serial: int, brief_id: str, query: str) -> None:
+        """Load the brief, then its related briefs (slower), posting each when ready."""
+        worker = get_current_worker()
+        try:
+            stored, hits, facts = loaders.load_brief(self.index_dir, brief_id, query)
+        except Exception as exc:
+            self.post_message(BriefLoaded(serial, {}, error=loaders.describe(exc)))
+            return
+        if worker.is_cancelled:
+            return
+        self.post_message(BriefLoaded(serial, stored, hits, facts))
+        try:
+            items, error = loaders.load_related(self.index_dir, brief_id), ""
+        except Exception as exc:
+            items, error = [], loaders.describe(exc)
+        if not worker.is_cancelled:
+            self.post_message(RelatedLoaded(brief_id, items, error))
+
+    @on(BriefLoaded)
+    async def _loaded(self, message: BriefLoaded) -> None:
+        if message.serial != self._open_serial:
+            return
+        if message.error:
+            # markup=False: the message may name paths or ids from briefs (HAZARDS.md).
+            self.notify(clean_line(message.error), severity="error", markup=False)
+            return
+        await self.query_one(Reader).show(message.stored, message.hits)
+        self.query_one(FactsPane).show(message.facts, message.stored.get("body", "") or "")
+        self.query_one(RelatedPane).show([], "Finding related briefs…")
+
+    @on(RelatedLoaded)
+    def _related(self, message: RelatedLoaded) -> None:
+        if message.brief_id == self.current_id:
+            self.query_one(RelatedPane).show(message.items, message.error)
+
+    @on(ShowSpan)
+    def _show_span(self, message: ShowSpan) -> None:
+        message.stop()
+        self.query_one(Reader).show_span(message.start, message.end)
+
+    # Actions ---------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        """Escape: back to the search box."""
+        self.query_one("#search", Input).focus()
+
+    def action_hit(self, step: int) -> None:
+        """n / N: next or previous search hit in the open brief."""
+        self.query_one(Reader).jump(step)
+
+    def action_back(self) -> None:
+        """b / Backspace: the brief opened before this one."""
+        if self.history:
+            if self.current_id:
+                self.forward.append(self.current_id)
+            self.open_brief(self.history.pop(), record=False)
+
+    def action_forward(self) -> None:
+        """B: undo a Back."""
+        if self.forward:
+            if self.current_id:
+                self.history.append(self.current_id)
+            self.open_brief(self.forward.pop(), record=False)
+
+    def action_toggle_side(self) -> None:
+        """t: show key facts or related briefs in the side pane (showing the pane if hidden)."""
+        switch = self.query_one(ContentSwitcher)
+        if self.side_shown:
+            switch.current = "related" if switch.current == "facts" else "facts"
+        self._set_side(True)
+        self._side_title()
+        self.query_one(f"#{switch.current}").focus()
+
+    def action_toggle_pane(self) -> None:
+        """p: show or hide the side pane (in a narrow terminal it takes the result list's place)."""
+        self._set_side(not self.side_shown)
+        if self.side_shown:
+            self.query_one(f"#{self.query_one(ContentSwitcher).current}").focus()
+
+    def action_sort(self) -> None:
+        """s: sort results by relevance or by date (newest first)."""
+        self.sort = "date" if self.sort == "relevance" else "relevance"
+        self._start_search()
+
+    def action_help(self) -> None:
+        """?: the help screen."""
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def _set_side(self, shown: bool) -> None:
+        self.side_shown = shown
+        self.set_class(shown, "-side-shown")
+        focused = self.focused
+        if not shown and focused is not None and self.query_one("#side") in focused.ancestors_with_self:
+            self.query_one("#page").focus()
+        if shown and self.has_class("-narrow") and focused is self.query_one(ResultList):
+            self.query_one("#page").focus()
+
+    def _side_title(self) -> None:
+        current = self.query_one(ContentSwitcher).current
+        label = "Key facts" if current == "facts" else "Related briefs"
+        self.query_one("#side-title", Static).update(Text(f"{label} · t: switch", style="bold"))

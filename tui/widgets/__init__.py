@@ -1,0 +1,1 @@
+"""The panes of the reader app, one widget per module."""
