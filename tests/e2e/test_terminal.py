@@ -40,7 +40,8 @@ def terminal(isolated: Path):  # type: ignore[no-untyped-def]
 
 
 def screen_after(session: str, keys: str, expect: str, timeout: float = 60) -> str:
-    tmux("send-keys", "-t", session, keys, "Enter")
+    if keys:
+        tmux("send-keys", "-t", session, keys, "Enter")
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
@@ -65,3 +66,19 @@ def test_index_a_folder_then_find_it(terminal: str, small_corpus: Path) -> None:
     screen = screen_after(terminal, "clear; brief search glide notes; echo DONE-$?", "DONE-0")
     assert "Notes on hypersonic glide vehicles" in screen
     assert "glide-vehicles.txt" in screen
+
+
+def test_the_app_searches_and_opens_a_brief_in_a_real_terminal(terminal: str) -> None:
+    screen_after(terminal, "brief", r"Search briefs", timeout=90)
+    tmux("send-keys", "-t", terminal, "dark eagle")
+    screen = screen_after(terminal, "", r"\d+ briefs? · by relevance")
+    assert "Dark Eagle" in screen
+    tmux("send-keys", "-t", terminal, "Enter")  # to the results
+    time.sleep(0.5)
+    tmux("send-keys", "-t", terminal, "Enter")  # open the first
+    screen = screen_after(terminal, "", r"hits? · n")
+    assert "UNCLASSIFIED" in screen or "Dark Eagle" in screen
+    assert "\x1b" not in screen
+    tmux("send-keys", "-t", terminal, "Escape")
+    tmux("send-keys", "-t", terminal, "C-q")
+    screen_after(terminal, "", r"bash-\d")
