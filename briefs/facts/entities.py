@@ -54,9 +54,13 @@ class _Doc(DocBase):
 
     def run(self) -> list[Fact]:
         i, n, T = 0, self.n, self.T
-        while i < n:
-            if self.untrusted[i]:
-                g = self.gz.get(i) if self.untrusted[i] == 1 else None
+        gz, untrusted = self.gz, self.untrusted
+        for start in self.run_starts():  # the other tokens are passed over
+            if start < i:
+                continue
+            i = start
+            if untrusted[i]:
+                g = gz.get(i) if untrusted[i] == 1 else None
                 if g:
                     self.emit(i, g[0], g[1], g[2] or self.text(i, g[0]))
                     i = g[0]
@@ -64,7 +68,7 @@ class _Doc(DocBase):
                 i += 1
                 continue
             c = T[i][0]
-            if i in self.gz or (c.isupper() or c in "dlaeo") and self.cap(i) or \
+            if i in gz or (c.isupper() or c in "dlaeo") and self.cap(i) or \
                     c.isdigit() and _ordinal(T[i]) and i + 1 < n and self.cap(i + 1):
                 b = self._run_end(i)
                 self._classify(i, b)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import gzip
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, chain
+from operator import itemgetter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -181,6 +184,9 @@ ABBREV = frozenset(
     Cmdr Cdr Rev Hon Amb Gens Mt Ft Pvt Cpl Pres Messrs Sens Reps Jan Feb Aug Sept Oct Nov Dec
     No Bros Univ Dept Gov""".split()
 )
+_SPACED = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
+_MARKS = re.compile(r"[-.]|['’]s")
+_SECOND = itemgetter(1)
 HYPHEN_TAILS = frozenset(
     """related based led backed funded made built owned run held controlled born style era
     specific wide bound centric linked affiliated allied sponsored supported operated designed
@@ -195,39 +201,46 @@ def tokenise(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
     "Gen." and initials keep their dot; a possessive "'s" is cut off (flag set); a
     capitalised word with a lower-case hyphen tail ("Dome-related") is cut before the hyphen.
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
-    poss: list[bool] = []
+    pairs = _SPACED.findall(text)  # (space before, token): offsets are running lengths
+    offsets = list(accumulate(map(len, chain.from_iterable(pairs))))
+    starts, ends, texts = offsets[0::2], offsets[1::2], list(map(_SECOND, pairs))
+    poss = [False] * len(texts)
+    # Only tokens with a hyphen, a dot after them or a possessive may change: fix those,
+    # last first (so that the indices hold).
+    special = set()
+    for m in _MARKS.finditer(text):
+        p = m.start()
+        if m.group() == "-":
+            k = bisect_right(starts, p) - 1
+            if k >= 0 and p < ends[k]:
+                special.add(k)
+        else:
+            p += 0 if m.group() == "." else 2
+            k = bisect_left(ends, p)
+            if k < len(ends) and ends[k] == p:
+                special.add(k)
     n = len(text)
-    taken = 0
-    for m in TOKEN.finditer(text):
-        s, e = m.span()
-        if s < taken:
-            continue  # the dot already given to "Gen." or an initial
-        t = m.group()
-        p = False
+    for i in sorted(special, reverse=True):
+        t, e = texts[i], ends[i]
         if t[0].isupper():
             if len(t) > 3 and "-" in t:
                 head, _, tail = t.rpartition("-")
                 if tail in HYPHEN_TAILS or len(tail) >= 5 and tail.islower() and tail.endswith(("ed", "ing")):
-                    starts += (s, s + len(head))
-                    ends += (s + len(head), e)
-                    texts += (head, "-" + tail)
-                    poss += (False, False)
+                    s = starts[i]
+                    starts[i:i + 1] = (s, s + len(head))
+                    ends[i:i + 1] = (s + len(head), e)
+                    texts[i:i + 1] = (head, "-" + tail)
+                    poss.insert(i, False)
                     continue
             if e < n and text[e] == "." and (len(t) == 1 or t in ABBREV):
-                e += 1
-                t += "."
-                taken = e
+                texts[i], ends[i] = t + ".", e + 1
+                k = i + 1
+                while k < len(starts) and starts[k] < e + 1:
+                    k += 1  # the dot, now part of "Gen." or an initial
+                del starts[i + 1:k], ends[i + 1:k], texts[i + 1:k], poss[i + 1:k]
+                continue
         if t[-1] == "s" and len(t) > 2 and t[-2] in "'’":
-            t = t[:-2]
-            e -= 2
-            p = True
-        starts.append(s)
-        ends.append(e)
-        texts.append(t)
-        poss.append(p)
+            texts[i], ends[i], poss[i] = t[:-2], e - 2, True
     return starts, ends, texts, poss
 
 

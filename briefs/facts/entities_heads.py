@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
+from itertools import compress, repeat
+from operator import and_, itemgetter, not_, or_
 from typing import TYPE_CHECKING
 
 from briefs.facts.entities_data import DAYS, MONTHS, NAME_SUFFIXES, ORG_HEADS, PLACE_HEADS, TITLE_MODS, TITLES, tokenise
@@ -14,14 +16,15 @@ if TYPE_CHECKING:
     from briefs.facts.sentences import Sentence
 
 _NL = re.compile("\n")
+_FIRST = itemgetter(0)
 _OPENERS = frozenset('" “ ‘ ( [ : ; — – * > #'.split() + ["'", "-", "•"])
 
 _MODEL = re.compile(r"(?:[A-Z][A-Za-z]{0,2}|[A-Z]/[A-Z])-\d{1,3}[A-Z]{0,2}")
 _NOT_MODELS = frozenset({"COVID-19", "H-1B", "G-7", "G-20", "I-95", "Q-1", "No-1", "MH-370"})
 _UNDERLINE = re.compile(r"\s*(?:-{3,}|={3,})\s*")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*")
-_UPPER = re.compile(r"[A-Z]")
-_LOWER = re.compile(r"[a-z]")
+_UPPER = bytes(range(65, 91))  # A-Z
+_LOWER = bytes(range(97, 123))  # a-z
 _LABEL = re.compile(r"[A-Z][\w ]{0,20}:\s")
 _SMALL = frozenset("a an and as at but by for from in into of on or the to vs via with".split())
 
@@ -50,9 +53,12 @@ def heading_lines(body: str, nl: list[int]) -> dict[int, str]:
         stripped = line.strip()
         if not stripped:
             continue
-        upper = len(_UPPER.findall(stripped))
-        lower = len(_LOWER.findall(stripped))
-        if upper + lower >= 8 and upper >= 4 * lower:
+        # Letters A-Z and a-z, counted in the UTF-8 bytes (other characters never give
+        # such bytes): capitals need upper + lower >= 8 and upper >= 4 * lower, so upper >= 7.
+        raw = stripped.encode("utf-8", "surrogatepass")
+        upper = len(raw) - len(raw.translate(None, _UPPER))
+        if upper >= 7 and upper + (lower := len(raw) - len(raw.translate(None, _LOWER))) >= 8 and \
+                upper >= 4 * lower:
             out[k] = "caps"
             continue
         if stripped.startswith("#"):
@@ -61,13 +67,13 @@ def heading_lines(body: str, nl: list[int]) -> dict[int, str]:
         if k + 1 < count and _UNDERLINE.fullmatch(lines[k + 1]) and not _UNDERLINE.fullmatch(line):
             out[k] = "head"
             continue
-        if _LABEL.match(stripped):
-            continue
-        words = _WORD.findall(stripped)
-        if not 2 <= len(words) <= 16 or stripped[-1] in ".?!:;,\"”'’)":
+        if _LABEL.match(stripped) or stripped[-1] in ".?!:;,\"”'’)":
             continue
         alone = (k == 0 or not lines[k - 1].strip()) and (k + 1 >= count or not lines[k + 1].strip())
         if not alone:
+            continue
+        words = _WORD.findall(stripped)
+        if not 2 <= len(words) <= 16:
             continue
         content = [w for w in words if w.lower() not in _SMALL]
         if content and sum(w[0].isupper() for w in content) >= 0.75 * len(content) and len(content) >= 2:
@@ -129,7 +135,7 @@ class DocBase:
         self.S, self.E, self.T, self.P = tokenise(body)
         self.n = len(self.T)
         self.acronyms = acronyms
-        self.lower = {t for t in self.T if t[:1].islower()}
+        self.lower = set(compress(self.T, map(str.islower, map(_FIRST, self.T))))
         self.mentions: list[tuple[int, int, str, str]] = []  # token a, b, type, canonical
         self.covered = bytearray(self.n)
         self.unknown_acronyms: list[int] = []
@@ -140,65 +146,78 @@ class DocBase:
     def _lines(self, sentences: list[Sentence]) -> None:
         body, S, T, n = self.body, self.S, self.T, self.n
         nl = [m.start() for m in _NL.finditer(body)]
-        self.line = [bisect_right(nl, s) for s in S]
+        # No token starts at a line break: the tokens of line k are firsts[k]:firsts[k + 1].
+        firsts = [0, *map(bisect_left, repeat(S), nl), n]
+        line: list[int] = []
+        for k in range(len(firsts) - 1):
+            line += [k] * (firsts[k + 1] - firsts[k])
+        self.line = line
         heads = heading_lines(body, nl)
         # 1: heading (gazetteer names only), 2: capitals (names known from the body only)
         self.untrusted = bytearray(n)
-        if heads:
-            code = {k: 1 if v == "head" else 2 for k, v in heads.items()}
-            for i, ln in enumerate(self.line):
-                if ln in code:
-                    self.untrusted[i] = code[ln]
+        for k, kind in heads.items():
+            a, b = firsts[k], firsts[k + 1]
+            self.untrusted[a:b] = (b"\x01" if kind == "head" else b"\x02") * (b - a)
         initial = bytearray(n)
-        starts = sorted({s.start for s in sentences})
         k = 0
-        for st in starts:
-            while k < n and S[k] < st:
-                k += 1
+        for st in sorted({s.start for s in sentences}):
+            k = bisect_left(S, st, k)
             j = k
             while j < n and not (T[j][0].isalnum()):
                 j += 1
             if j < n:
                 initial[j] = 1
-        prev_line = -1
-        for i in range(n):
-            t = T[i]
-            if self.line[i] != prev_line:
-                prev_line = self.line[i]
-                j = i
-                while j < n and self.line[j] == prev_line and (not t[0].isalnum() or _list_number(T, j)):
-                    j += 1
-                    t = T[j] if j < n else ""
-                if j < n:
-                    initial[j] = 1
-            if i and T[i - 1] in _OPENERS and T[i][:1].isalpha():
+        for ln in range(len(firsts) - 1):
+            i = firsts[ln]
+            if i == firsts[ln + 1]:
+                continue  # no token on this line
+            j, t = i, T[i]
+            while j < n and line[j] == ln and (not t[0].isalnum() or _list_number(T, j)):
+                j += 1
+                t = T[j] if j < n else ""
+            if j < n:
+                initial[j] = 1
+        for i in compress(range(1, n), map(_OPENERS.__contains__, T)):
+            if T[i][:1].isalpha():
                 initial[i] = 1
         self.initial = initial
 
     def _gazetteer(self) -> None:
-        gaz, T, n = self.lex.gazetteer, self.T, self.n
+        gaz, T, n, line, P = self.lex.gazetteer, self.T, self.n, self.line, self.P
         self.gz: dict[int, tuple[int, str, str]] = {}
         self.gzc = bytearray(n)
+        # Only a token the gazetteer starts with, or one with a hyphen, can start a hit.
+        maybe = map(or_, map(gaz.__contains__, T), map(str.__contains__, T, repeat("-")))
         i = 0
-        while i < n:
+        for c in compress(range(n), maybe):
+            if c < i:
+                continue
+            i = c
             entries = gaz.get(T[i])
             hit = None
             if entries:
                 for toks, kind, canon in entries:
                     k = len(toks)
-                    if tuple(T[i:i + k]) == toks and self.line[i + k - 1] == self.line[i] and \
-                            not any(self.P[i:i + k - 1]):
+                    if tuple(T[i:i + k]) == toks and line[i + k - 1] == line[i] and \
+                            not any(P[i:i + k - 1]):
                         hit = (i + k, kind, canon)
                         break
             if hit is None and "-" in T[i] and is_model_number(T[i]):
                 hit = (model_run_end(T, i), "programme", "")
             if hit:
                 self.gz[i] = hit
-                for k in range(i, hit[0]):
-                    self.gzc[k] = 1
+                self.gzc[i:hit[0]] = b"\x01" * (hit[0] - i)
                 i = hit[0]
             else:
                 i += 1
+
+    def run_starts(self) -> list[int]:
+        """The tokens that may start a run of names (a superset): all but lower-case words,
+        and gazetteer hits."""
+        T = self.T
+        plain = map(and_, map(str.isalpha, T), map(str.islower, T))
+        starts = compress(range(self.n), map(not_, plain))
+        return sorted({*starts, *self.gz}) if self.gz else list(starts)
 
     # ----------------------------------------------------------------- helpers
     def cap(self, i: int) -> bool:

@@ -9,7 +9,8 @@ canonical name of their long form, and mentions sharing a canonical name are one
 from __future__ import annotations
 
 import re
-from collections import Counter
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from briefs.facts.entities_data import (
@@ -56,18 +57,18 @@ def finish(doc: _Doc) -> list[Fact]:
         first.setdefault(key[0], []).append(key)
     for keys in first.values():
         keys.sort(key=len, reverse=True)
-    i, n = 0, doc.n
-    while i < n:
-        keys = first.get(T[i])
-        if keys and not doc.covered[i] and T[i][:1].isupper():
-            for key in keys:
+    n, after = doc.n, 0
+    for i in compress(range(n), map(first.__contains__, T)):
+        if i < after:
+            continue  # inside a form just found
+        if not doc.covered[i] and T[i][:1].isupper():
+            for key in first[T[i]]:
                 b = i + len(key)
                 if tuple(T[i:b]) == key and not any(doc.covered[i:b]) and not (b < n and _continues(doc, b)):
                     kind, canon = surface[key]
                     doc.emit(i, b, kind, canon)
-                    i = b - 1
+                    after = b
                     break
-        i += 1
     _actors(doc)
     return _facts(doc)
 
@@ -147,19 +148,28 @@ def _guess(long: str, doc: _Doc) -> tuple[str, str] | None:
     return known
 
 
+_COUNT = itemgetter(1)
+
+
 def _facts(doc: _Doc) -> list[Fact]:
     body, S, E = doc.body, doc.S, doc.E
     mentions = sorted(doc.mentions)
-    kinds: dict[str, Counter[str]] = {}
+    kinds: dict[str, dict[str, int]] = {}  # canon -> kind -> mentions, in order of first use
     aliases: dict[tuple[str, str], list[str]] = {}
     out: list[Fact] = []
     mentions = [(a, b, kind, canon or " ".join(body[S[a]:E[b - 1]].split())) for a, b, kind, canon in mentions]
     for a, b, kind, canon in mentions:
-        kinds.setdefault(canon, Counter())[kind] += 1
+        counts = kinds.get(canon)
+        if counts is None:
+            kinds[canon] = {kind: 1}
+        else:
+            counts[kind] = counts.get(kind, 0) + 1
+    # the kind most used, the first used on a tie (as Counter.most_common(1))
+    major = {canon: max(counts.items(), key=_COUNT)[0] for canon, counts in kinds.items()}
     countries = doc.lex.countries
     for a, b, kind, canon in mentions:
         if canon not in countries:
-            kind = kinds[canon].most_common(1)[0][0]
+            kind = major[canon]
         text = body[S[a]:E[b - 1]]
         form = " ".join(text.split())
         group = aliases.setdefault((kind, canon), [])

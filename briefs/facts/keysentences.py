@@ -64,7 +64,8 @@ _LIST = re.compile(r"^\s*(?:[-*•▪]|\d{1,3}[.)]|[A-Za-z][.)]|#{1,6})\s")
 def extract(body: str, sentences: list[Sentence], title: str) -> list[Fact]:
     """Three key sentences and 8 to 12 keywords, anchored in `body`."""
     raw = [_TOKEN.findall(s.text) for s in sentences]
-    norms = [list(map(_norm, toks)) for toks in raw]
+    norm = _NORMS.__getitem__
+    norms = [list(map(norm, toks)) for toks in raw]
     boiler = _boilerplate(body, sentences)
     tf = Counter(chain.from_iterable(norms))
     terms = [set(norm) - STOP_WORDS for norm in norms]
@@ -88,6 +89,20 @@ def _boilerplate(body: str, sentences: list[Sentence]) -> list[bool]:
     return flags
 
 
+class _Cache(dict):
+    """word -> f(word), filled on first use; emptied when it grows large."""
+
+    def __init__(self, f):
+        super().__init__()
+        self.f = f
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) > 200_000:
+            self.clear()
+        value = self[word] = self.f(word)
+        return value
+
+
 @lru_cache(maxsize=16384)
 def _norm(word: str) -> str:
     """Lowercase, plural folded ("satellites" -> "satellite"), short acronyms kept; "" for
@@ -106,6 +121,12 @@ def _norm(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")):
         return w[:-1]
     return w
+
+
+_NORMS = _Cache(_norm)
+# a normalised word that may be (part of) a keyword, else None
+_CONTENT = _Cache(lambda t: t if t not in STOP_WORDS and len(t) > 1 else None)
+_SQRT = {1: math.sqrt(1), 2: math.sqrt(2), 3: math.sqrt(3)}
 
 
 def _candidate(text: str, n: int, body: str) -> bool:
@@ -159,20 +180,22 @@ def _keywords(body: str, sentences: list[Sentence], raw: list[list[str]], norms:
               boiler: list[bool], weight: dict[str, float], title_terms: set[str]) -> list[Fact]:
     counts: Counter[tuple[str, ...]] = Counter()
     first: dict[tuple[str, ...], int] = {}
+    content = _CONTENT.__getitem__
     for si in range(len(norms) - 1, -1, -1):  # backwards, so that `first` ends at the first use
         text = sentences[si].text
         if boiler[si] or text.upper() == text and not _shouting(body):
             continue  # boilerplate, or a headline in capitals
-        c = [(t,) if t not in STOP_WORDS and len(t) > 1 else None for t in norms[si]]
-        keys = [x for x in c if x]
-        keys += [x + y for x, y in zip(c, c[1:]) if x and y]
-        keys += [x + y + z for x, y, z in zip(c, c[1:], c[2:]) if x and y and z]
+        c = list(map(content, norms[si]))
+        c1 = c[1:]
+        keys = [(x,) for x in c if x]
+        keys += [(x, y) for x, y in zip(c, c1) if x and y]
+        keys += [(x, y, z) for x, y, z in zip(c, c1, c[2:]) if x and y and z]
         counts.update(keys)
         first.update(dict.fromkeys(keys, si))
     base = []
-    for key in [k for k, n in counts.items() if n > 1 or not title_terms.isdisjoint(k)]:
-        count = counts[key]
-        score = count * sum(weight.get(t, 0.0) for t in key) / math.sqrt(len(key))
+    term_weight = weight.__getitem__  # every term of a key has a weight
+    for key, count in [kc for kc in counts.items() if kc[1] > 1 or not title_terms.isdisjoint(kc[0])]:
+        score = count * sum(map(term_weight, key)) / _SQRT[len(key)]
         score *= 1.5 if not title_terms.isdisjoint(key) else 1.0
         base.append((score, first[key], key, count))
     base.sort(key=lambda x: (-x[0], x[1]))
@@ -216,10 +239,15 @@ def _keywords(body: str, sentences: list[Sentence], raw: list[list[str]], norms:
 
 def _surface(key: tuple[str, ...], norm: list[str], raw: list[str]) -> list[str]:
     """The words of the sentence that `key` (normalised) stands for."""
-    n = len(key)
-    for i in range(len(norm) - n + 1):
-        if norm[i] == key[0] and tuple(norm[i:i + n]) == key:
-            return raw[i:i + n]
+    n, i = len(key), -1
+    stop = len(norm) - n + 1  # the last place it may start, plus one
+    try:
+        while stop > 0:
+            i = norm.index(key[0], i + 1, stop)
+            if tuple(norm[i:i + n]) == key:
+                return raw[i:i + n]
+    except ValueError:
+        pass  # not (or no longer) found
     return list(key)
 
 
