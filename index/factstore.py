@@ -8,6 +8,7 @@ Whoosh commit, so a crash between the two leaves rows that the next run rewrites
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,9 +18,16 @@ from briefs.facts.model import ENTITY_TYPES, Fact
 FACTS_DB = "brief-facts.sqlite"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS brief (
-    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT, date TEXT, source TEXT
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT, date TEXT, source TEXT,
+    url TEXT, report TEXT, file TEXT, ltitle TEXT
 );
 CREATE INDEX IF NOT EXISTS brief_path ON brief(path);
+CREATE INDEX IF NOT EXISTS brief_url ON brief(url);
+CREATE INDEX IF NOT EXISTS brief_report ON brief(report);
+CREATE INDEX IF NOT EXISTS brief_ltitle ON brief(ltitle);
+CREATE TABLE IF NOT EXISTS ref (id TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS ref_value ON ref(kind, value);
+CREATE INDEX IF NOT EXISTS ref_id ON ref(id);
 CREATE TABLE IF NOT EXISTS entity (
     id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, alias TEXT NOT NULL,
     start INTEGER, end INTEGER, sentence TEXT
@@ -68,22 +76,27 @@ def forget(db: sqlite3.Connection, paths: Iterable[str]) -> None:
     """Remove every row of the briefs held by these files."""
     for path in paths:
         ids = [row[0] for row in db.execute("SELECT id FROM brief WHERE path = ?", (path,))]
-        for table in ("entity", "acronym", "dated", "brief", "minhash", "band"):
+        for table in ("entity", "acronym", "dated", "brief", "minhash", "band", "ref"):
             db.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i in ids])  # noqa: S608
 
 
 def record(
     db: sqlite3.Connection, brief_id: str, path: str, title: str, date: str | None,
     source: str, body: str, facts: list[Fact], signature: bytes | None = None,
+    url: str = "", report: str = "", file: str = "", refs: list[tuple[str, str]] | None = None,
 ) -> None:
     """Replace what is known of one brief."""
     if signature is not None:
         from index import dupes
 
         dupes.record(db, brief_id, signature)
-    for table in ("entity", "acronym", "dated", "brief"):
+    for table in ("entity", "acronym", "dated", "brief", "ref"):
         db.execute(f"DELETE FROM {table} WHERE id = ?", (brief_id,))  # noqa: S608
-    db.execute("INSERT INTO brief VALUES (?, ?, ?, ?, ?)", (brief_id, path, title, date, source))
+    db.execute(
+        "INSERT INTO brief VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (brief_id, path, title, date, source, url or None, report.upper() or None, file, _norm(title)),
+    )
+    db.executemany("INSERT INTO ref VALUES (?, ?, ?)", [(brief_id, k, v) for k, v in refs or []])
     entity_rows, acronym_rows, dated_rows = [], [], []
     for f in facts:
         if f.type in ENTITY_TYPES:
@@ -98,3 +111,23 @@ def record(
     db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?)", entity_rows)
     db.executemany("INSERT INTO acronym VALUES (?, ?, ?, ?, ?, ?)", acronym_rows)
     db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?)", dated_rows)
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{12,200})[\"”]")
+_REPORT = re.compile(r"\b(?:GAO-\d{2}-\d{3,6}|(?:IF|IN|R|RL|RS|LSB|BR)-?\d{3,6})\b")
+
+
+def references(body: str, links: list[tuple[str, str]], related: str, own_url: str) -> list[tuple[str, str]]:
+    """What a brief points at: link targets, quoted titles, report numbers, `related:` entries."""
+    refs: set[tuple[str, str]] = set()
+    for _, url in links:
+        if url.startswith(("http://", "https://")) and url != own_url:
+            refs.add(("url", url.rstrip("/")))
+    for m in _QUOTED.finditer(body):
+        refs.add(("title", _norm(m.group(1)).rstrip(".,")))
+    for m in _REPORT.finditer(body):
+        refs.add(("report", m.group().upper()))
+    for item in re.split(r"\s*[;,]\s*(?=\S)", related or ""):
+        if item.strip():
+            refs.add(("related", _norm(item)))
+    return sorted(refs)

@@ -298,6 +298,12 @@ class Indexer:
                         self.db, brief.id, f.path, brief.title,
                         brief.date.isoformat() if brief.date else None, brief.source, brief.body,
                         facts or [], loaded.signatures[n] if n < len(loaded.signatures) else None,
+                        url=brief.url.rstrip("/"), report=brief.meta.get("report", ""),
+                        file=Path(f.rel).as_posix(),
+                        refs=factstore.references(
+                            brief.body, [(link.text, link.url) for link in brief.links],
+                            brief.meta.get("related", ""), brief.url.rstrip("/"),
+                        ),
                     )
                     pending += 1
                 staged[f.path] = FileRecord(

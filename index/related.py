@@ -121,7 +121,9 @@ def related(searcher, brief_id: str, limit: int = 8) -> list[Related]:  # type: 
                     shared.setdefault(other, []).append(name)
                 possible = sum(sorted(weight.values(), reverse=True)[:10]) or 1.0
                 entity_scores = {k: min(1.0, v / possible) for k, v in entity_scores.items()}
-    # 3. Combine: candidates from either side.
+    # 3. Links written in the briefs, either way: they come first.
+    linked = _linked(index_dir, brief_id) if (index_dir / FACTS_DB).exists() else set()
+    # 4. Combine: candidates from either side.
     by_id: dict[str, float] = {}
     docs: dict[str, int] = {}
     for dn, score in term_scores.items():
@@ -130,6 +132,8 @@ def related(searcher, brief_id: str, limit: int = 8) -> list[Related]:  # type: 
         by_id[other_id] = 0.5 * score / top_term
     for other_id, score in sorted(entity_scores.items(), key=lambda kv: -kv[1])[: CANDIDATES]:
         by_id[other_id] = by_id.get(other_id, 0.0) + 0.5 * score
+    for other_id in linked:
+        by_id[other_id] = by_id.get(other_id, 0.0) + 1.0
     ranked = sorted(by_id.items(), key=lambda kv: -kv[1])
     out: list[Related] = []
     own_date = stored.get("date")
@@ -154,7 +158,7 @@ def related(searcher, brief_id: str, limit: int = 8) -> list[Related]:  # type: 
             source=other.get("source", ""), path=other.get("path", ""), score=score,
             entities=_display(names, own), terms=terms,
         )
-        item.kinds = _kinds(item, own, own_date, own_source, score)
+        item.kinds = (["linked"] if other_id in linked else []) + _kinds(item, own, own_date, own_source, score)
         out.append(item)
     return _drop_copies(_fold_copies(index_dir, brief_id, out))[:limit]
 
@@ -178,6 +182,28 @@ def _fold_copies(index_dir: Path, brief_id: str, items: list[Related]) -> list[R
         folded.update(found.get(item.id, []))
         kept.append(item)
     return kept
+
+
+def _linked(index_dir: Path, brief_id: str) -> set[str]:
+    """Briefs this one points at (URL, quoted title, report number, `related:`) or that point at it."""
+    with connect(index_dir) as db:
+        me = db.execute("SELECT url, report, ltitle, file FROM brief WHERE id = ?", (brief_id,)).fetchone()
+        if not me:
+            return set()
+        url, report, ltitle, file = me
+        found = {r[0] for r in db.execute(
+            """SELECT b.id FROM ref r JOIN brief b ON
+                   (r.kind = 'url' AND b.url = r.value) OR (r.kind = 'title' AND b.ltitle = r.value)
+                   OR (r.kind = 'report' AND b.report = r.value)
+                   OR (r.kind = 'related' AND (b.ltitle = r.value OR b.id = r.value OR lower(b.file) = r.value))
+               WHERE r.id = ?""", (brief_id,))}
+        found |= {r[0] for r in db.execute(
+            """SELECT r.id FROM ref r WHERE (r.kind = 'url' AND r.value = ?) OR (r.kind = 'title' AND r.value = ?)
+               OR (r.kind = 'report' AND r.value = ?)
+               OR (r.kind = 'related' AND (r.value = ? OR r.value = ? OR r.value = lower(?)))""",
+            (url or "", ltitle or "", report or "", ltitle or "", brief_id, file or ""))}
+    found.discard(brief_id)
+    return found
 
 
 def _surface(text: str, stems: set[str]) -> dict[str, str]:

@@ -72,3 +72,27 @@ def test_reasons_name_what_is_shared(searcher: Searcher) -> None:
     assert not any(len(t) < 3 for t in top.terms)
     scores = [r.score for r in related_to(searcher, "launch/vulcan-vandenberg-cadence.md", 8)]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_brief_that_quotes_another_by_title_is_linked_both_ways(searcher: Searcher) -> None:
+    # The FY2027 budget brief cites "SDA Awards Tranche 3 Tracking Layer Contracts Worth $3.6 Billion".
+    [top] = related_to(searcher, "space/pwsa-fy2027-budget-request.md", 1)
+    assert rel(top.path) == "space/sda-tranche-3-tracking-layer-awards.md"
+    assert top.kinds[0] == "linked"
+    [back] = related_to(searcher, "space/sda-tranche-3-tracking-layer-awards.md", 1)
+    assert rel(back.path) == "space/pwsa-fy2027-budget-request.md" and "linked" in back.kinds
+
+
+def test_links_by_url_and_related_front_matter(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("---\ntitle: Radar site chosen\nurl: https://example.com/radar\n---\n"
+                                 "The Army chose a radar site on Guam for the new sensor.\n")
+    (corpus / "b.md").write_text("---\ntitle: Budget notes\nrelated: [c.md]\n---\nSee [the radar story]"
+                                 "(https://example.com/radar/) for the site decision. Money for interceptors.\n")
+    (corpus / "c.md").write_text("---\ntitle: Interceptor stocks\n---\nInterceptor stocks fell after the exercise.\n")
+    Indexer(tmp_path / "ix", 20 << 20, workers=1).run([corpus])
+    with Searcher(tmp_path / "ix") as s:
+        b = s.get(str(corpus / "b.md"))
+        linked = {r.title for r in related(s, b["id"]) if "linked" in r.kinds}
+    assert linked == {"Radar site chosen", "Interceptor stocks"}
