@@ -16,14 +16,15 @@ class BriefApp(App[None]):
     TITLE = "brief"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, history_file: Path | None = None) -> None:
         super().__init__()
         self.index_dir = Path(index_dir)
+        self.history_file = history_file
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.index_dir))
+        self.push_screen(MainScreen(self.index_dir, self.history_file))
 
 
-def run(index_dir: Path) -> None:
+def run(index_dir: Path, history_file: Path | None = None) -> None:
     """Run the app in the terminal until the user quits."""
-    BriefApp(index_dir).run()
+    BriefApp(index_dir, history_file).run()

@@ -181,3 +181,25 @@ async def test_sort_help_escape_and_quit(samples_index: Path) -> None:
         await pilot.press("tab")
         await pilot.press("q")
     assert app.return_code == 0
+
+
+@sync
+async def test_up_and_down_recall_earlier_searches_across_sessions(samples_index: Path, tmp_path: Path) -> None:
+    history = tmp_path / "searches.json"
+    app = BriefApp(samples_index, history)
+    async with app.run_test(size=SIZE) as pilot:
+        for query in ("vulcan", "golden dome"):
+            box = app.screen.query_one("#search")
+            box.value = query
+            await pilot.press("enter")
+            await settle(pilot)
+            box.focus()
+    app = BriefApp(samples_index, history)  # a new session
+    async with app.run_test(size=SIZE) as pilot:
+        box = app.screen.query_one("#search")
+        await pilot.press("up")
+        assert box.value == "golden dome"
+        await pilot.press("up")
+        assert box.value == "vulcan"
+        await pilot.press("down", "down")
+        assert box.value == ""

@@ -22,6 +22,7 @@ from tui.widgets.facts import FactsPane
 from tui.widgets.reader import Reader
 from tui.widgets.related import RelatedPane
 from tui.widgets.results import ResultList
+from tui.widgets.searchbox import SearchBox
 
 NARROW = 110  # below this many columns the side pane replaces the result list when shown
 
@@ -43,9 +44,10 @@ class MainScreen(Screen[None]):
     ]
     """Keys of the main screen (see `tui.screens.help` for the full table)."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, history_file: Path | None = None) -> None:
         super().__init__()
         self.index_dir = Path(index_dir)
+        self.history_file = history_file
         self.query_text = ""
         self.sort = "relevance"
         self.current_id: str | None = None
@@ -56,7 +58,11 @@ class MainScreen(Screen[None]):
         self.side_shown = True
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search briefs: words, \"a phrase\", source:…, tag:…, date:…", id="search")
+        yield SearchBox(
+            self.history_file,
+            placeholder="Search briefs: words, \"a phrase\", source:…, tag:…, date:… (↑ earlier searches)",
+            id="search",
+        )
         yield Static(id="status")
         with Horizontal(id="panes"):
             yield ResultList(id="results")
@@ -91,6 +97,7 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _submitted(self) -> None:
+        self.query_one(SearchBox).remember(self.query_text)
         results = self.query_one(ResultList)
         if results.option_count:
             results.focus()
