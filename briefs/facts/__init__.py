@@ -7,6 +7,7 @@ loads its data lazily, so importing this package costs nothing.
 from __future__ import annotations
 
 from datetime import date
+from operator import attrgetter
 
 from briefs.facts.model import ENTITY_TYPES, FACT_TYPES, Fact
 
@@ -31,19 +32,21 @@ def extract(body: str, brief_date: date | None = None, title: str = "") -> list[
     _expand_from_entities(acronym_facts, entity_facts)
     facts += quotes.extract(body, sents, entity_facts)
     facts += keysentences.extract(body, sents, title)
-    facts.sort(key=lambda f: (f.start, f.end, f.type))
+    facts.sort(key=_POSITION)
     return facts
 
 
 _SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"}
+_POSITION = attrgetter("start", "end", "type")
 
 
 def _expand_from_entities(acronym_facts: list[Fact], entity_facts: list[Fact]) -> None:
     """An acronym the brief never spells out may still match a name it uses ("SDA" and
     "Space Development Agency" in different sentences): take that as its expansion."""
+    if all(fact.long is not None for fact in acronym_facts):
+        return  # nothing to expand
     names: dict[str, str] = {}
-    for fact in entity_facts:
-        name = fact.value or fact.text
+    for name in dict.fromkeys(fact.value or fact.text for fact in entity_facts):
         words = [w for w in name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS]
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             names.setdefault("".join(w[0] for w in words).upper(), name)

@@ -70,8 +70,10 @@ _INNER = re.compile(r"\s*(?:the |hereafter,? |hereinafter,? |or |also |known as 
 # The short form right before "(long form)".
 _BEFORE = re.compile(r"(?<![\w.\-])(" + _SHORT + r")\s+$")
 _LEAD = re.compile(r"\s*(?:the |or |i\.e\.,? |formerly |also known as )?")
-_TOKEN = re.compile(r"(?<![\w&/\-.])((?:[A-Z]|\d(?=[A-Z]))[A-Za-z0-9&/\-]*[A-Z0-9](?:s|'s|’s)?)"
-                    r"(?![\w\-]|\.\w)")
+# A capital (or a digit before one) not glued to what precedes it: the look-behind comes
+# after the first character, so that `re` skips to capitals and digits quickly.
+_TOKEN = re.compile(r"([A-Z\d](?<![\w&/\-.].)(?:(?<=[A-Z])|(?=[A-Z]))[A-Za-z0-9&/\-]*[A-Z0-9]"
+                    r"(?:s|'s|’s)?)(?![\w\-]|\.\w)")
 _PARTS = re.compile(r"[-/.]")
 _POSSESSIVE = re.compile(r"(?:'s|’s|(?<=[A-Z0-9])s)$")
 _CAPS_RUN = re.compile(r"[A-Z]{2,}[^a-z\n]+[A-Z]{2,}[^a-z\n]+[A-Z]{2,}")
@@ -83,6 +85,9 @@ _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .,'’-]{2,40}?(?:\([^)\n]{0,30}\)
                        r"[ \t]*[—–-]+[ \t]")
 _STATE_CODE = re.compile(r"[A-Z][a-z]+,[ \t]$")
 _DESIGNATOR = re.compile(r"[\-/]?\d")
+_CUT = re.compile(r"[,;]")
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
+_THREE_DIGITS = re.compile(r"\d{3}")
 
 
 def extract(body: str) -> list[Fact]:
@@ -145,7 +150,7 @@ def _definitions(body: str) -> list[Fact]:
             continue
         lead = _LEAD.match(body, m.start() + 1)
         base, stop = lead.end(), m.end() - 1
-        cut = re.search(r"[,;]", body[base:stop])
+        cut = _CUT.search(body[base:stop])
         for end in [stop] + ([base + cut.start()] if cut and cut.start() else []):
             end = base + len(body[base:end].rstrip())
             span = known = _glossary_long(body, base, end, short, whole=True)
@@ -334,7 +339,7 @@ def _caps_lines(body: str) -> list[tuple[int, int]]:
         if a <= last:
             continue
         last = b
-        words = re.findall(r"[A-Za-z]{2,}", body[a:b])
+        words = _LETTERS.findall(body[a:b])
         if sum(w.isupper() for w in words) >= 0.6 * len(words):
             out.append((a, b))
     return out
@@ -354,6 +359,6 @@ def _in_context(body: str, start: int, short: str, caps: list[tuple[int, int]]) 
         return False  # "SM-3", "AN/TPY-2": a model designator
     if len(short) == 2 and _STATE_CODE.search(body, max(0, start - 20), start):
         return False  # "Austin, TX"
-    if any(c.isdigit() for c in short) and re.search(r"\d{3}", body[start:end + 4]):
+    if any(c.isdigit() for c in short) and _THREE_DIGITS.search(body[start:end + 4]):
         return False
     return not any(a <= start < b for a, b in caps)

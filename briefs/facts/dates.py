@@ -75,6 +75,8 @@ YEARS = re.compile(
     rf"(?<![\w$€£¥.,/#§'’+])(?<!\w[-–])(?P<y>{_Y4})(?:\s*(?P<sep>[-–—/])\s*(?P<y2>{_Y4}|\d\d))?"
     r"(?![\w%/]|[.,]\d|[-–]\d|:\d)")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_THE_OF = re.compile(r"^the\s+|\s+of$")
+_NAME_AFTER, _AND_OR = re.compile(r"\s+[A-Z][a-z]+"), re.compile(r"\s+(?:and|or)\b")
 _NOT_YEAR_AFTER = re.compile(r"(?:[$€£¥]|\b(?:USD|EUR|GBP|US\$|[AC]\$|Rs)|U\.S\.C\.|C\.F\.R\.|"
                              r"H\.\s?R\.|(?<![.\w])S\.)\s*§*\s*$")
 _CONNECT = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*")
@@ -129,7 +131,7 @@ def _month(m: re.Match[str], ref: date | None, body: str) -> Built:
     month = rel.MONTHS[name.rstrip(".").lower()]
     extra: dict[str, object] = {"granularity": "month"}
     if m.group("q"):
-        extra["qualifier"] = re.sub(r"^the\s+|\s+of$", "", m.group("q").lower())
+        extra["qualifier"] = _THE_OF.sub("", m.group("q").lower())
     if m.group("y"):
         return f"{int(m.group('y')):04d}-{month:02d}", extra
     if name.lower() not in _FULL_LOWER:
@@ -138,8 +140,8 @@ def _month(m: re.Match[str], ref: date | None, body: str) -> Built:
         if name.lower() in ("may", "march") and \
                 rel.prev_word(body, m.start()) not in rel.MAY_MARCH_OK:
             return None  # "May" the modal or the name, "March" the verb
-        if rel.after_name(body, m.start()) or (re.match(r"\s+[A-Z][a-z]+", body[
-                m.end():m.end() + 12]) and not re.match(r"\s+(?:and|or)\b", body[m.end():])):
+        if rel.after_name(body, m.start()) or (_NAME_AFTER.match(body[m.end():m.end() + 12])
+                                               and not _AND_OR.match(body, m.end())):
             return None  # "Theresa May", "June Smith", "April Ryan"
     extra.update(relative=True, md=(month, None))
     if ref is None:
@@ -204,7 +206,7 @@ def _quarter(m: re.Match[str], ref: date | None, body: str) -> Built:
 
 def _qual_year(m: re.Match[str], ref: date | None, body: str) -> Built:
     """"mid-2027", "late 2026", "the end of 2026", "the summer of 2017"."""
-    q = re.sub(r"^the\s+|\s+of$", "", m.group("q").lower())
+    q = _THE_OF.sub("", m.group("q").lower())
     return m.group("y"), {"granularity": "season" if q in rel.SEASONS else "year", "qualifier": q}
 
 
@@ -311,17 +313,14 @@ def _candidates(body: str, ref: date | None) -> Found:
     if len(low) != len(body):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in body)
     relative_done: set[int] = set()
-    for word, groups in _LOWER.items():
-        i = low.find(word)
-        while i >= 0:
-            if not (i and low[i - 1].isalpha()):
-                for rules in groups:
-                    if rules is not _RELATIVE:
-                        _try(body, body, ref, i, i + len(word), rules, found)
-                    elif i not in relative_done:  # relative patterns run on the lowercased text
-                        relative_done.add(i)
-                        _try(low, body, ref, i, i + len(word), rules, found)
-            i = low.find(word, i + 1)
+    for word, i in rel.occurrences(low, _LOWER):
+        if not (i and low[i - 1].isalpha()):
+            for rules in _LOWER[word]:
+                if rules is not _RELATIVE:
+                    _try(body, body, ref, i, i + len(word), rules, found)
+                elif i not in relative_done:  # relative patterns run on the lowercased text
+                    relative_done.add(i)
+                    _try(low, body, ref, i, i + len(word), rules, found)
     return found
 
 

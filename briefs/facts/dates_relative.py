@@ -94,6 +94,38 @@ _SKIP_BEFORE_WEEKDAY = re.compile(r"\b(?:Black|Good|Super|Ash|Bloody|Cyber|Easte
 _WEEKDAY_NAME_AFTER = re.compile(r"\s+(?:(?:Morning|Night|Evening|Afternoon)\s+[A-Z]|(?:Times|"
                                  r"Post|Mail|Telegraph|Express|Herald|Mirror|Live)\b)")
 _HABITUAL = re.compile(r"\b(?:a|every|each|first|second|third|fourth|fifth)\s+$")
+_THAN_AS, _WORD_BEFORE = re.compile(r"\s+(?:than|as)\b|-"), re.compile(r"\w[ \t]+$")
+_DAY_AFTER, _SPACES = re.compile(r"\bday\s+(before|after)\b"), re.compile(r"\s+")
+_THE_OF, _CAP_AFTER = re.compile(r"^the\s+|\s+of$"), re.compile(r"\s+[A-Z][a-z]")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_PERIOD_OK = re.compile(r"(?:the|recent|coming)\b|\S+\s+(?:\d|[a-z]+\s+[a-z])")
+
+
+_SHARED = ("day", "night", "ties", "ning", "week")  # parts that several trigger words share
+
+
+def occurrences(low: str, words) -> list[tuple[str, int]]:
+    """(word, offset) of every occurrence of each of `words` in `low`: word by word, in order
+    of offset (as str.find finds them). Words sharing a part are found through it, searched once."""
+    out, seen = [], {}
+    for word in words:
+        key, shift = _KEYS.get(word) or _KEYS.setdefault(word, _key(word))
+        at = seen.get(key)
+        if at is None:
+            at, i = seen.setdefault(key, []), low.find(key)
+            while i >= 0:
+                at.append(i)
+                i = low.find(key, i + 1)
+        out += [(word, j - shift) for j in at if j >= shift and low.startswith(word, j - shift)]
+    return out
+
+
+_KEYS: dict[str, tuple[str, int]] = {}
+
+
+def _key(word: str) -> tuple[str, int]:
+    key = next((k for k in _SHARED if k in word), word)
+    return key, word.find(key)
 
 
 def year_of(text: str, base: int | None = None) -> int:
@@ -216,12 +248,12 @@ def _deictic(m: re.Match[str], ref: date | None, body: str, extra: dict[str, obj
     """"yesterday", "today", "tomorrow morning", "the day before yesterday"."""
     if m.group("poss") and not _EVENT_NOUNS.intersection(m.group("noun").split()):
         return None  # "tomorrow's wars", "today's Army"
-    if re.match(r"\s+(?:than|as)\b|-", body[m.end():m.end() + 6]) or (body[m.start()].isupper(
-            ) and re.search(r"\w[ \t]+$", body[max(0, m.start() - 3):m.start()])):
+    if _THAN_AS.match(body[m.end():m.end() + 6]) or (body[m.start()].isupper(
+            ) and _WORD_BEFORE.search(body[max(0, m.start() - 3):m.start()])):
         return None  # "stronger today than ever", "USA Today"
     text = m.group(0)
     offset = -1 if "yesterday" in text else 1 if "tomorrow" in text else 0
-    after = re.search(r"\bday\s+(before|after)\b", text)
+    after = _DAY_AFTER.search(text)
     offset += (-1 if after.group(1) == "before" else 1) if after else 0
     extra["granularity"] = "day"
     return (ref + timedelta(days=offset)).isoformat() if ref else None, extra
@@ -248,12 +280,12 @@ def _ago(m: re.Match[str], ref: date | None, body: str, extra: dict[str, object]
 
 def _unit(m: re.Match[str], ref: date | None, body: str, extra: dict[str, object]) -> Built:
     """"last year", "next month", "this week", "earlier this year", "the end of the month"."""
-    direction, unit, qualifier = re.sub(r"\s+", " ", m.group("dir")), m.group("u"), m.group("q")
+    direction, unit, qualifier = _SPACES.sub(" ", m.group("dir")), m.group("u"), m.group("q")
     if direction == "the" and (not qualifier or unit in _DAYPARTS) or (unit == "day" and (
             qualifier or direction not in ("next", "the next", "the following", "the previous"))):
         return None  # "the middle of the night", "to this day"
     if qualifier:
-        extra["qualifier"] = re.sub(r"^the\s+|\s+of$", "", qualifier)
+        extra["qualifier"] = _THE_OF.sub("", qualifier)
     direction = _ALIASES.get(direction, direction)
     extra["granularity"] = unit
     if direction.startswith("the ") or unit == "day":  # "the following day", "the past year"
@@ -290,11 +322,10 @@ def resolve(m: re.Match[str], ref: date | None, body: str) -> Built:
     if kind in ("deictic", "ago", "unit", "wd"):
         return {"deictic": _deictic, "ago": _ago, "unit": _unit, "wd": _weekday}[kind](
             m, ref, body, extra)
-    if kind == "recently" and (body[m.end():m.end() + 1] == "-" or re.search(
-            r"\b(?:the|a|an)\s+$", body[max(0, m.start() - 5):m.start()], re.IGNORECASE)):
+    if kind == "recently" and (body[m.end():m.end() + 1] == "-" or _ARTICLE_BEFORE.search(
+            body[max(0, m.start() - 5):m.start()])):
         return None  # "a recently-accepted paper", "the recently adopted resolution"
-    if kind == "period" and not re.match(r"(?:the|recent|coming)\b|\S+\s+(?:\d|[a-z]+\s+[a-z])",
-                                         text):
+    if kind == "period" and not _PERIOD_OK.match(text):
         return None  # "in last years"
     if kind == "yearend":
         unit = "month" if text.startswith("month") else "year"
@@ -322,9 +353,9 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
 
 def holiday(m: re.Match[str], ref: date | None, body: str) -> Built:
     """Holidays: a date when fixed (or Thanksgiving), in the year given or nearest the brief's."""
-    if re.match(r"\s+[A-Z][a-z]", body[m.end():m.end() + 3]) or after_name(body, m.start()):
+    if _CAP_AFTER.match(body[m.end():m.end() + 3]) or after_name(body, m.start()):
         return None  # Christmas Island, Easter Rising, Ramadan Kadyrov, Johnnie Christmas
-    name = re.sub(r"\s+", " ", m.group("h").lower()).replace("’", "'").replace("s' ", "s ")
+    name = _SPACES.sub(" ", m.group("h").lower()).replace("’", "'").replace("s' ", "s ")
     extra: dict[str, object] = {"granularity": "day", "holiday": m.group("h")}
     month, day = _HOLIDAYS.get(name, (0, 0))
     if not m.group("hy"):

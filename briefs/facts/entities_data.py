@@ -10,9 +10,9 @@ from __future__ import annotations
 import gzip
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, chain
-from operator import itemgetter
+from itertools import accumulate
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -184,9 +184,10 @@ ABBREV = frozenset(
     Cmdr Cdr Rev Hon Amb Gens Mt Ft Pvt Cpl Pres Messrs Sens Reps Jan Feb Aug Sept Oct Nov Dec
     No Bros Univ Dept Gov""".split()
 )
-_SPACED = re.compile(r"(\s*)(" + TOKEN.pattern + ")")
-_MARKS = re.compile(r"[-.]|['’]s")
-_SECOND = itemgetter(1)
+# TOKEN as a separator to split on (\w is [\w²]; nothing after a token ever needs the engine
+# to backtrack into it, so the runs are possessive): white space, token, white space, ...
+_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|\w++(?:[-–'’&/.]\w+)*+|\S)")
+_BRACKETED = re.compile(r"\s*\(.*\)$")
 HYPHEN_TAILS = frozenset(
     """related based led backed funded made built owned run held controlled born style era
     specific wide bound centric linked affiliated allied sponsored supported operated designed
@@ -201,24 +202,26 @@ def tokenise(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
     "Gen." and initials keep their dot; a possessive "'s" is cut off (flag set); a
     capitalised word with a lower-case hyphen tail ("Dome-related") is cut before the hyphen.
     """
-    pairs = _SPACED.findall(text)  # (space before, token): offsets are running lengths
-    offsets = list(accumulate(map(len, chain.from_iterable(pairs))))
-    starts, ends, texts = offsets[0::2], offsets[1::2], list(map(_SECOND, pairs))
+    parts = _SPLIT.split(text)  # space, token, space, token, ..., space
+    offsets = list(accumulate(map(len, parts)))  # where each part ends
+    starts, ends, texts = offsets[0:-1:2], offsets[1::2], parts[1::2]
     poss = [False] * len(texts)
     # Only tokens with a hyphen, a dot after them or a possessive may change: fix those,
     # last first (so that the indices hold).
     special = set()
-    for m in _MARKS.finditer(text):
-        p = m.start()
-        if m.group() == "-":
-            k = bisect_right(starts, p) - 1
-            if k >= 0 and p < ends[k]:
+    p = text.find("-")
+    while p >= 0:  # the token holding the hyphen
+        k = bisect_right(starts, p) - 1
+        if k >= 0 and p < ends[k]:
+            special.add(k)
+        p = text.find("-", p + 1)
+    for mark, after in ((".", 0), ("'s", 2), ("’s", 2)):
+        p = text.find(mark)
+        while p >= 0:  # the token ending at the dot, or with the "'s"
+            k = bisect_left(ends, p + after)
+            if k < len(ends) and ends[k] == p + after:
                 special.add(k)
-        else:
-            p += 0 if m.group() == "." else 2
-            k = bisect_left(ends, p)
-            if k < len(ends) and ends[k] == p:
-                special.add(k)
+            p = text.find(mark, p + 1)
     n = len(text)
     for i in sorted(special, reverse=True):
         t, e = texts[i], ends[i]
@@ -244,6 +247,7 @@ def tokenise(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
     return starts, ends, texts, poss
 
 
+@lru_cache(maxsize=4096)
 def tokens_of(text: str) -> tuple[str, ...]:
     return tuple(tokenise(text)[2])
 
@@ -260,7 +264,7 @@ def _load() -> Lexicon:
                         ("people.txt", "person")):
         for line in _lines(fname):
             parts = line.split("\t")
-            canonical = re.sub(r"\s*\(.*\)$", "", parts[0])
+            canonical = _BRACKETED.sub("", parts[0])
             for alias in [canonical] + parts[1:]:
                 names[alias] = (kind, canonical)
                 if "'" in alias:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import compress, repeat
-from operator import and_, itemgetter, not_, or_
 from typing import TYPE_CHECKING
 
 from briefs.facts.entities_data import DAYS, MONTHS, NAME_SUFFIXES, ORG_HEADS, PLACE_HEADS, TITLE_MODS, TITLES, tokenise
@@ -16,7 +15,6 @@ if TYPE_CHECKING:
     from briefs.facts.sentences import Sentence
 
 _NL = re.compile("\n")
-_FIRST = itemgetter(0)
 _OPENERS = frozenset('" “ ‘ ( [ : ; — – * > #'.split() + ["'", "-", "•"])
 
 _MODEL = re.compile(r"(?:[A-Z][A-Za-z]{0,2}|[A-Z]/[A-Z])-\d{1,3}[A-Z]{0,2}")
@@ -126,6 +124,53 @@ def _block_end(T: list[str], b: int, n: int) -> int:
     return b
 
 
+_FORMS: list[tuple[object, dict[str, list[tuple[int, dict[tuple[str, ...], tuple[str, str]]]]]]] = []
+
+
+def _by_length(gaz: dict[str, list[tuple[tuple[str, ...], str, str]]]):
+    """The gazetteer as first token -> [(length, {tokens: (type, canonical)})], longest first,
+    the first entry kept for equal tokens (so the first entry that fits still wins); built
+    once per lexicon."""
+    if not _FORMS or _FORMS[0][0] is not gaz:
+        table: dict[str, list[tuple[int, dict[tuple[str, ...], tuple[str, str]]]]] = {}
+        for first, entries in gaz.items():
+            groups: dict[int, dict[tuple[str, ...], tuple[str, str]]] = {}
+            for toks, kind, canon in entries:  # longest first
+                groups.setdefault(len(toks), {}).setdefault(toks, (kind, canon))
+            table[first] = list(groups.items())
+        _FORMS[:] = [(gaz, table, _Codes(gaz))]
+    return _FORMS[0][1]
+
+
+# What the first pass asks of each token, as bits of one byte per token, cached by token.
+_OPENS, _GAZ, _STARTS, _LOWER_FIRST = 1, 2, 4, 8
+_BIT = {bit: bytes(1 if i & bit else 0 for i in range(256)) for bit in (_OPENS, _GAZ, _STARTS, _LOWER_FIRST)}
+
+
+class _Codes(dict):
+    """token -> bits: opens a name (a quote, a bracket, a dash...), may start a gazetteer hit
+    (or has a hyphen: a model number), may start a run of names ("d'Ettorre", "al-Assad",
+    "21st", capitalised), starts with a small letter."""
+
+    def __init__(self, gaz: dict) -> None:
+        super().__init__()
+        self.gaz = gaz
+
+    def __missing__(self, t: str) -> int:
+        if len(self) > 500_000:
+            self.clear()
+        c = t[0]
+        starts = c.isupper() or not t.isalpha() and (c in "dlaeo" or c.isdigit() and t[-1] in "tdh")
+        code = self[t] = ((t in _OPENERS) * _OPENS | (t in self.gaz or "-" in t) * _GAZ
+                          | starts * _STARTS | c.islower() * _LOWER_FIRST)
+        return code
+
+
+def _codes(gaz: dict) -> _Codes:
+    _by_length(gaz)
+    return _FORMS[0][2]
+
+
 class DocBase:
     """Tokens, lines, sentence starts and gazetteer hits of one brief, and the token tests."""
 
@@ -135,7 +180,8 @@ class DocBase:
         self.S, self.E, self.T, self.P = tokenise(body)
         self.n = len(self.T)
         self.acronyms = acronyms
-        self.lower = set(compress(self.T, map(str.islower, map(_FIRST, self.T))))
+        self.codes = bytes(map(_codes(lex.gazetteer).__getitem__, self.T))
+        self.lower = set(compress(self.T, self.codes.translate(_BIT[_LOWER_FIRST])))
         self.mentions: list[tuple[int, int, str, str]] = []  # token a, b, type, canonical
         self.covered = bytearray(self.n)
         self.unknown_acronyms: list[int] = []
@@ -177,31 +223,28 @@ class DocBase:
                 t = T[j] if j < n else ""
             if j < n:
                 initial[j] = 1
-        for i in compress(range(1, n), map(_OPENERS.__contains__, T)):
+        for i in compress(range(1, n), self.codes.translate(_BIT[_OPENS])):  # after an opener
             if T[i][:1].isalpha():
                 initial[i] = 1
         self.initial = initial
 
     def _gazetteer(self) -> None:
-        gaz, T, n, line, P = self.lex.gazetteer, self.T, self.n, self.line, self.P
+        T, n, line, P = self.T, self.n, self.line, self.P
+        forms = _by_length(self.lex.gazetteer)
         self.gz: dict[int, tuple[int, str, str]] = {}
         self.gzc = bytearray(n)
         # Only a token the gazetteer starts with, or one with a hyphen, can start a hit.
-        maybe = map(or_, map(gaz.__contains__, T), map(str.__contains__, T, repeat("-")))
         i = 0
-        for c in compress(range(n), maybe):
+        for c in compress(range(n), self.codes.translate(_BIT[_GAZ])):
             if c < i:
                 continue
             i = c
-            entries = gaz.get(T[i])
             hit = None
-            if entries:
-                for toks, kind, canon in entries:
-                    k = len(toks)
-                    if tuple(T[i:i + k]) == toks and line[i + k - 1] == line[i] and \
-                            not any(P[i:i + k - 1]):
-                        hit = (i + k, kind, canon)
-                        break
+            for k, known in forms.get(T[i], ()):
+                got = known.get(tuple(T[i:i + k]))
+                if got is not None and line[i + k - 1] == line[i] and not any(P[i:i + k - 1]):
+                    hit = (i + k, got[0], got[1])
+                    break
             if hit is None and "-" in T[i] and is_model_number(T[i]):
                 hit = (model_run_end(T, i), "programme", "")
             if hit:
@@ -214,10 +257,8 @@ class DocBase:
     def run_starts(self) -> list[int]:
         """The tokens that may start a run of names (a superset): all but lower-case words,
         and gazetteer hits."""
-        T = self.T
-        plain = map(and_, map(str.isalpha, T), map(str.islower, T))
-        starts = compress(range(self.n), map(not_, plain))
-        return sorted({*starts, *self.gz}) if self.gz else list(starts)
+        starts = list(compress(range(self.n), self.codes.translate(_BIT[_STARTS])))
+        return sorted({*starts, *self.gz}) if self.gz else starts
 
     # ----------------------------------------------------------------- helpers
     def cap(self, i: int) -> bool:

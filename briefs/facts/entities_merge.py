@@ -134,7 +134,7 @@ def _acronyms(doc: _Doc, surface: dict[tuple[str, ...], tuple[str, str]]) -> Non
 
 def _guess(long: str, doc: _Doc) -> tuple[str, str] | None:
     """Type of an unknown long form by its last word (capitalised long forms only)."""
-    words = re.findall(r"[A-Za-z][\w'’&-]*", long)
+    words = _WORD.findall(long)
     if len(words) < 2 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
         return None
     last = words[-1]
@@ -149,6 +149,7 @@ def _guess(long: str, doc: _Doc) -> tuple[str, str] | None:
 
 
 _COUNT = itemgetter(1)
+_WORD = re.compile(r"[A-Za-z][\w'’&-]*")
 
 
 def _facts(doc: _Doc) -> list[Fact]:

@@ -21,7 +21,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from itertools import chain
+from itertools import chain, islice
 from functools import lru_cache
 
 from briefs.facts.model import Fact
@@ -50,14 +50,21 @@ _BOILERPLATE = re.compile(
     r"subscribe|sign up|newsletter|follow us|privacy policy|terms of use|download (?:the )?pdf|"
     r"this (?:report|brief|document) (?:was|is) (?:prepared|produced|available)|views expressed|"
     r"do(?:es)? not necessarily (?:reflect|represent)|https?://|www\.|@\w+\.\w+")
+_ANCHORS = ("for more information", "contact ", "all rights reserved", "copyright", "©", "disclaimer",
+            "click here", "subscribe", "sign up", "newsletter", "follow us", "privacy policy",
+            "terms of use", "download ", "this report ", "this brief ", "this document ",
+            "views expressed", "do not necessarily", "does not necessarily", "http", "www.", "@")
 _BOILER_START = re.compile(r"(?:figure|table|sources?|notes?|image|photo|credit)s?\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Z]")
-# Words, and the punctuation that breaks a keyword phrase (as tokens of their own).
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Z]|\d[\d,.]*|[^\w\s]")
+# Words, and the numbers and punctuation between them (given as "": they break a phrase).
+_TOKEN = re.compile(r"([A-Za-z][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Z])|\d[\d,.]*|[^\w\s]")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-_LOWER = re.compile(r"\b[a-z]{2}")
-_UPPER = re.compile(r"\b[A-Z]{2}")
+# Two capitals (small letters) starting a word; the look-behind after the first letter lets
+# `re` skip to letters quickly.
+_LOWER = re.compile(r"[a-z](?<!\w[a-z])[a-z]")
+_UPPER = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]")
 _END = re.compile(r"[.!?][\"'”’)]*$")
+_SPACE = re.compile(r"\s+")
 _LIST = re.compile(r"^\s*(?:[-*•▪]|\d{1,3}[.)]|[A-Za-z][.)]|#{1,6})\s")
 
 
@@ -70,22 +77,31 @@ def extract(body: str, sentences: list[Sentence], title: str) -> list[Fact]:
     tf = Counter(chain.from_iterable(norms))
     terms = [set(norm) - STOP_WORDS for norm in norms]
     df = Counter(chain.from_iterable(terms))
-    for w in STOP_WORDS & tf.keys():
-        del tf[w]
     title_terms = {_norm(w) for w in _WORD.findall(title)} - STOP_WORDS
-    weight = {t: (1.0 + math.log(n)) * (1.0 if df[t] > 1 else 0.5) for t, n in tf.items()}
+    weight = {t: (_LOG1[n] if n < 64 else 1.0 + math.log(n)) * (1.0 if df[t] > 1 else 0.5)
+              for t, n in tf.items() if t not in STOP_WORDS}
+    # a word that may be (part of) a keyword, else None
+    content = {t: t if t not in STOP_WORDS and len(t) > 1 else None for t in tf}
     return _key_sentences(body, sentences, norms, terms, boiler, weight, title_terms) + _keywords(
-        body, sentences, raw, norms, boiler, weight, title_terms)
+        body, sentences, raw, norms, boiler, weight, title_terms, content)
 
 
 def _boilerplate(body: str, sentences: list[Sentence]) -> list[bool]:
     """Which sentences hold boilerplate (one pass over the body, then a binary search)."""
     flags = [bool(_BOILER_START.match(s.text)) for s in sentences]
     starts = [s.start for s in sentences]
-    for m in _BOILERPLATE.finditer(body.lower()):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < sentences[i].end:
-            flags[i] = True
+    low = body.lower()
+    # Every match starts with an anchor: try the pattern there (str.find is quicker than a
+    # scan). That also tries places inside a match a scan would report, which lie in its
+    # sentence (no match spans a sentence break), so the same sentences are marked.
+    for anchor in _ANCHORS:
+        p = low.find(anchor)
+        while p >= 0:
+            if _BOILERPLATE.match(low, p):
+                i = bisect.bisect_right(starts, p) - 1
+                if i >= 0 and p < sentences[i].end:
+                    flags[i] = True
+            p = low.find(anchor, p + 1)
     return flags
 
 
@@ -107,7 +123,7 @@ class _Cache(dict):
 def _norm(word: str) -> str:
     """Lowercase, plural folded ("satellites" -> "satellite"), short acronyms kept; "" for
     punctuation and numbers."""
-    if not word[0].isalpha():
+    if not word[:1].isalpha():
         return ""
     if word.isupper() and 1 < len(word) <= 5 and word.lower() not in STOP_WORDS:
         return word
@@ -124,9 +140,8 @@ def _norm(word: str) -> str:
 
 
 _NORMS = _Cache(_norm)
-# a normalised word that may be (part of) a keyword, else None
-_CONTENT = _Cache(lambda t: t if t not in STOP_WORDS and len(t) > 1 else None)
 _SQRT = {1: math.sqrt(1), 2: math.sqrt(2), 3: math.sqrt(3)}
+_LOG1 = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 
 
 def _candidate(text: str, n: int, body: str) -> bool:
@@ -137,9 +152,12 @@ def _candidate(text: str, n: int, body: str) -> bool:
 
 @lru_cache(maxsize=8)
 def _shouting(body: str) -> bool:
-    """Whether the brief is set in capitals (a cable), so capitals say nothing."""
+    """Whether the brief is set in capitals (a cable), so capitals say nothing: more than three
+    times as many words start with two capitals as with two small letters (in the first 4,000
+    characters). The small ones are counted only as far as needed."""
     sample = body[:4000]
-    return len(_UPPER.findall(sample)) > 3 * len(_LOWER.findall(sample))
+    limit = -(-len(_UPPER.findall(sample)) // 3)
+    return len(list(islice(_LOWER.finditer(sample), limit))) < limit
 
 
 def _key_sentences(body: str, sentences: list[Sentence], norms: list[list[str]],
@@ -177,24 +195,28 @@ def _key_sentences(body: str, sentences: list[Sentence], norms: list[list[str]],
 
 
 def _keywords(body: str, sentences: list[Sentence], raw: list[list[str]], norms: list[list[str]],
-              boiler: list[bool], weight: dict[str, float], title_terms: set[str]) -> list[Fact]:
-    counts: Counter[tuple[str, ...]] = Counter()
+              boiler: list[bool], weight: dict[str, float], title_terms: set[str],
+              content: dict[str, str | None]) -> list[Fact]:
     first: dict[tuple[str, ...], int] = {}
-    content = _CONTENT.__getitem__
+    content_of = content.__getitem__
+    found: list[tuple[str, ...]] = []  # every use of every key, in the order counted
     for si in range(len(norms) - 1, -1, -1):  # backwards, so that `first` ends at the first use
         text = sentences[si].text
         if boiler[si] or text.upper() == text and not _shouting(body):
             continue  # boilerplate, or a headline in capitals
-        c = list(map(content, norms[si]))
+        c = list(map(content_of, norms[si]))  # a word that may be part of a keyword, else None
         c1 = c[1:]
-        keys = [(x,) for x in c if x]
+        keys = list(zip(filter(None, c)))  # words, pairs and triples of such words
         keys += [(x, y) for x, y in zip(c, c1) if x and y]
         keys += [(x, y, z) for x, y, z in zip(c, c1, c[2:]) if x and y and z]
-        counts.update(keys)
+        found += keys
         first.update(dict.fromkeys(keys, si))
+    counts: Counter[tuple[str, ...]] = Counter(found)
     base = []
     term_weight = weight.__getitem__  # every term of a key has a weight
-    for key, count in [kc for kc in counts.items() if kc[1] > 1 or not title_terms.isdisjoint(kc[0])]:
+    common = [kc for kc in counts.items() if kc[1] > 1 or not title_terms.isdisjoint(kc[0])] if \
+        title_terms else [kc for kc in counts.items() if kc[1] > 1]
+    for key, count in common:
         score = count * sum(map(term_weight, key)) / _SQRT[len(key)]
         score *= 1.5 if not title_terms.isdisjoint(key) else 1.0
         base.append((score, first[key], key, count))
@@ -226,11 +248,10 @@ def _keywords(body: str, sentences: list[Sentence], raw: list[list[str]], norms:
         start = _find(body, phrase, sentences[si].start)
         end = start + len(phrase)
         if start < 0:  # the words are broken across lines
-            pattern = re.compile(r"\s+".join(re.escape(w) for w in surface))
-            m = pattern.search(body, sentences[si].start)
-            if m is None:
+            span = _spaced(body, surface, sentences[si].start)
+            if span is None:
                 continue
-            start, end = m.span()
+            start, end = span
         end -= 2 if body[start:end].endswith(("'s", "’s")) else 0
         extra = {"count": count, "score": round(score, 3)}
         out.append(Fact("keyword", body[start:end], start, end, extra=extra))
@@ -249,6 +270,23 @@ def _surface(key: tuple[str, ...], norm: list[str], raw: list[str]) -> list[str]
     except ValueError:
         pass  # not (or no longer) found
     return list(key)
+
+
+def _spaced(body: str, words: list[str], start: int) -> tuple[int, int] | None:
+    """The first span from `start` on of `words` with white space between them (as the regex
+    "\\s+".join(map(re.escape, words)) finds it; no word starts with white space)."""
+    pos = body.find(words[0], start)
+    while pos >= 0:
+        end = pos + len(words[0])
+        for w in words[1:]:
+            gap = _SPACE.match(body, end)
+            if gap is None or not body.startswith(w, gap.end()):
+                break
+            end = gap.end() + len(w)
+        else:
+            return pos, end
+        pos = body.find(words[0], pos + 1)
+    return None
 
 
 def _find(body: str, first: str, start: int) -> int:

@@ -78,6 +78,8 @@ _NAMES |= {v for w in WORDS if w != "¢" for f in (w, w + "s") for v in (f, f.ti
 _CURRENCY_SCAN = rx(trie(_NAMES, top=True))
 _NAME_LOW = re.compile(trie({w.lower() for w in _NAMES if w not in CODES}, top=True))  # on the lowered text
 _CODE_SCAN = re.compile(trie(CODES, top=True))
+# every lower-cased name (not a code) starts with one of these
+_NAME_STEMS = sorted(w for w in {*WORDS, "€", "£"} if not any(w.startswith(v) and w != v for v in WORDS))
 _PRE_END = set("$£€¥₹₽₩₪₺₴.s")
 # Prefixes read backwards from the first digit of an amount ("$-99.99", "US$ 5", "EUR300m").
 _PRE_R = rx(r"[-−]?[ \u00a0]?(" + trie({k[::-1] for k in [*SYMBOLS, "US $", *CODES]}) + ")")
@@ -87,6 +89,9 @@ VAGUE = rx(
     rf"[ \u00a0]+of[ \u00a0]+){_ADJ}{_WORD}\b")
 _VAGUE_BASE = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
                "trillions": 1e12}
+_LETTERS, _SPACES, _GAP = re.compile(r"[a-z]+"), re.compile(r"\s+"), re.compile(r"[ \u00a0]")
+_SCALED = re.compile(r"(?i)thousand|million|billion|trillion")
+_YEAR, _PER = re.compile(r"(?:19|20)\d\d"), re.compile(r"^[ \u00a0]?(?:/|per|an?)[ \u00a0]?")
 
 
 def extract(body: str) -> list[Fact]:
@@ -123,8 +128,7 @@ def extract(body: str) -> list[Fact]:
         pos = got[-1].end if got else m.end()  # the rest of the match may hold another amount
     low = body.lower()
     if len(low) == len(body):  # the same offsets: scan the lowered text, fewer branches
-        hits = sorted([*(m.span() for m in _NAME_LOW.finditer(low)),
-                       *(m.span() for m in _CODE_SCAN.finditer(body))])
+        hits = sorted([*_name_hits(low), *(m.span() for m in _CODE_SCAN.finditer(body))])
     else:
         hits = [m.span() for m in _CURRENCY_SCAN.finditer(body)]
     for h0, h1 in hits:
@@ -142,12 +146,24 @@ def extract(body: str) -> list[Fact]:
         for m in VAGUE.finditer(body):
             if free(m.start(), m.end()):
                 amount = 2.0
-                for tok in re.findall(r"[a-z]+", m.group("v").lower()):
+                for tok in _LETTERS.findall(m.group("v").lower()):
                     amount *= _VAGUE_BASE.get(tok, 1)
                 add([Fact("money", m.group(), m.start(), m.end(), amount=amount,
                           currency=_word_currency(m.group("word"), m.group("adj")), extra={"vague": True})])
     facts.sort(key=lambda f: f.start)
     return facts
+
+
+def _name_hits(low: str) -> set[tuple[int, int]]:
+    """Where _NAME_LOW matches in `low`, found from the words every name starts with: the
+    matches of a scan, and some inside other names (a letter precedes those: never taken)."""
+    hits = set()
+    for stem in _NAME_STEMS:
+        p = low.find(stem)
+        while p >= 0:
+            hits.add(_NAME_LOW.match(low, p).span())
+            p = low.find(stem, p + 1)
+    return hits
 
 
 def _scale(mult: str | None) -> float:
@@ -158,9 +174,9 @@ def _scale(mult: str | None) -> float:
 
 
 def _word_currency(word: str, adj: str | None) -> str:
-    w = re.sub(r"\s+", " ", word.lower())
+    w = _SPACES.sub(" ", word.lower())
     if adj:
-        a = re.sub(r"\s+", " ", adj.lower())
+        a = _SPACES.sub(" ", adj.lower())
         if a in ADJECTIVES and not (w.startswith("euro") and a != "euro"):
             return ADJECTIVES[a]
     w = "pound" if w.startswith("pound") else w
@@ -169,7 +185,7 @@ def _word_currency(word: str, adj: str | None) -> str:
 
 def _prefixed(body: str, m: re.Match) -> list[Fact]:
     cur = m.group("cur")
-    code = SYMBOLS.get(re.sub(r"[ \u00a0]", "", cur), cur if cur in CODES else "USD")
+    code = SYMBOLS.get(_GAP.sub("", cur), cur if cur in CODES else "USD")
     code = "CNY" if code == "RMB" else code
     start, sign = m.start(), 1.0
     if body[start - 1:start] in ("-", "−") and not body[start - 2:start - 1].isalnum():
@@ -180,7 +196,7 @@ def _prefixed(body: str, m: re.Match) -> list[Fact]:
 def _suffixed(body: str, m: re.Match) -> list[Fact]:
     word = m.group("word")
     mult = m.group("m1") or m.group("m2")
-    scaled = mult or re.search(r"(?i)thousand|million|billion|trillion", m.group("a1"))
+    scaled = mult or _SCALED.search(m.group("a1"))
     if word:
         w = word.lower()
         after = body[m.end():m.end() + 4].lower()
@@ -197,7 +213,7 @@ def _suffixed(body: str, m: re.Match) -> list[Fact]:
         code = SYMBOLS[sym] if sym else ("CNY" if code == "RMB" else code)
     if not m.group("n1")[0].isdigit() and m.group("n1")[0] not in "-−" and not word:
         return []
-    if re.fullmatch(r"(?:19|20)\d\d", m.group("a1")) and not m.group("n2"):
+    if _YEAR.fullmatch(m.group("a1")) and not m.group("n2"):
         return []  # "in constant 2025 dollars"
     return _build(body, m, m.start(), code, 1.0, unit)
 
@@ -213,7 +229,7 @@ def _build(body: str, m: re.Match, start: int, code: str, sign: float, unit: flo
         extra["qualifier"] = q
     per = m.group("per")
     if per:
-        extra["per"] = re.sub(r"^[ \u00a0]?(?:/|per|an?)[ \u00a0]?", "", per).lower()
+        extra["per"] = _PER.sub("", per).lower()
     if m.group("n2") is None:
         return [Fact("money", body[start:m.end()], start, m.end(), amount=low, currency=code, extra=extra)]
     high = number_value(m.group("n2"))
@@ -225,7 +241,7 @@ def _build(body: str, m: re.Match, start: int, code: str, sign: float, unit: flo
     sep = m.group("sep").strip(" \t\u00a0\n").lower()
     ctx = range_context(body, start)
     cur2 = m.group("cur2") if "cur2" in m.re.groupindex else None
-    code2 = SYMBOLS.get(re.sub(r"[ \u00a0]", "", cur2), cur2) if cur2 else code
+    code2 = SYMBOLS.get(_GAP.sub("", cur2), cur2) if cur2 else code
     if sep == "and" and ctx != "between" and not cur2 or code2 != code:
         end1 = m.end("a1")  # "$3.6bn and 5 million Australian dollars": the second is not ours
         return [Fact("money", body[start:end1], start, end1, amount=low, currency=code, extra=extra)]

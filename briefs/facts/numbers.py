@@ -78,6 +78,8 @@ _CTX_R = rx(r"[ \u00a0]+(neewteb|morf(?:[ \u00a0]+(?:s?egnar|degnar|gnignar|seir
 
 
 _PLAIN = re.compile(r"-?[\d,]*\.?\d+")
+_LETTERS, _TIMES_TEN = re.compile(r"[a-z]+"), re.compile(r"[×x]10\^?")
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 
 
 def number_value(s: str) -> float | None:
@@ -90,7 +92,7 @@ def number_value(s: str) -> float | None:
     if _PLAIN.fullmatch(s):
         return float(s.replace(",", ""))
     if not (s[0].isdigit() or s[0] in "-.+" or s[0] in UNIFRAC):
-        return _words(re.findall(r"[a-z]+", s.lower()))
+        return _words(_LETTERS.findall(s.lower()))
     sign = -1.0 if s[0] == "-" else 1.0
     s, frac = s.lstrip("-+"), 0.0
     if s and s[-1] in UNIFRAC:
@@ -101,7 +103,7 @@ def number_value(s: str) -> float | None:
         if not den or num >= den:
             return None
         frac, s = num / den, whole
-    base, *exp = re.split(r"[×x]10\^?", re.sub(r"[,\s\u00a0\u202f]", "", s))
+    base, *exp = _TIMES_TEN.split(_SEPARATORS.sub("", s))
     return sign * ((float(base) if base else 0.0) + frac) * (10.0 ** int(exp[0]) if exp else 1.0)
 
 

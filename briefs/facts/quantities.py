@@ -41,6 +41,10 @@ _A = r"(?=[ \u00a0]+(?:few|dozen|hundred|thousand|million|billion|trillion)\b)"
 # through plain text quickly.
 SCAN = rx("|".join([*(re.escape(c) + r"[\d,.]*" for c in _DIGIT_CHARS), "an?" + _A,
                      trie([*SMALL, *_VAGUE_WORDS, "several", "half"], top=True)]))
+# The same candidates in two scans (their matches never overlap: digits and letters), words
+# only where no letter precedes (those are never taken, and hide no other candidate).
+_SCAN_DIGITS = rx("|".join(re.escape(c) + r"[\d,.]*" for c in _DIGIT_CHARS))
+_SCAN_WORDS = rx("(?<![a-z])(?:an?" + _A + "|" + trie([*SMALL, *_VAGUE_WORDS, "several", "half"], top=True) + ")")
 _NUM_C = rx(rf"(?P<num>{DIGITS})(?P<plus>\+|-?plus\b)?(?P<mult>{MULT})?")
 _WORD_C = rx(rf"(?P<num>{WORDNUM})(?P<plus>-?plus\b)?")
 _VAGUE_C = rx(r"(?i:(?:(?:tens|hundreds)[ \u00a0]+of[ \u00a0]+)?(?:dozens|hundreds|thousands|millions|billions"
@@ -74,7 +78,9 @@ should might must be being been said says""".split())
 _MONTHS = set("jan feb mar apr may jun jul aug sep oct nov dec".split())
 _DET_ONE = set("the that this no any every each which some".split())
 _PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0.-]?\(?\d{1,4}\)?){2,5}|\(\d{3}\)[ \u00a0]?\d{3}-\d{4}")
+_START = re.Match.start
 _PLUSMINUS = rx(rf"[ \u00a0]?(?:±|\+/-|\+-)[ \u00a0]?({DIGITS})")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def extract(body: str, exclude: list[tuple[int, int]] | tuple = ()) -> list[Fact]:
@@ -84,7 +90,8 @@ def extract(body: str, exclude: list[tuple[int, int]] | tuple = ()) -> list[Fact
     blocked, i = sorted([*exclude, *phones]), 0
     last = 0
     low = body.lower()
-    for m in SCAN.finditer(low if len(low) == len(body) else body):
+    text = low if len(low) == len(body) else body
+    for m in sorted([*_SCAN_DIGITS.finditer(text), *_SCAN_WORDS.finditer(text)], key=_START):
         if m.start() < last:
             continue
         fact = _candidate(body, body[m.start():m.end()], m.start())
@@ -126,7 +133,7 @@ def _one(text: str, m: re.Match, kind: str) -> Fact | None:
     extra: dict[str, object] = {}
     if kind in ("vague", "few"):
         amount = 1.0 if kind == "few" else 2.0
-        for tok in re.findall(r"[a-z]+", m.group().lower()):
+        for tok in _LETTERS.findall(m.group().lower()):
             amount *= VAGUE.get(tok, 1)
         of = _OF.match(text, e)
         got = _counted(text, of.end()) if of else _counted(text, e) if kind == "few" else None

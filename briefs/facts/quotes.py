@@ -45,6 +45,9 @@ _SAY = re.compile(r"said|says|told|tells|added|wrote|writes|stated|warned|predic
                   r"argued|noted|explained|claimed")
 _NOT_OBJECT = frozenset("to about of on in for with that".split())
 _PARA = re.compile(r"\n[ \t]*\n")
+_BACKTICKS, _WORD = re.compile("``"), re.compile(r"[A-Za-z][\w'’\-]*")
+_SAID_AFTER = re.compile(r"[,.!?]?\s*(?:\w+\s+){0,3}?(?:said|says|told|added|asked|replied)\b")
+_STOP_END, _CLAUSE_END = re.compile(r"[.!?]$"), re.compile(r"[.!?;]$")
 
 
 def extract(body: str, sentences: list[Sentence], entities: list[Fact]) -> list[Fact]:
@@ -101,7 +104,7 @@ def _quote_spans(body: str) -> list[tuple[int, int, int, int]]:
     out: list[tuple[int, int, int, int]] = []
     marks = [(m.start(), m.group()) for m in _DOUBLE.finditer(body)]
     if "``" in body:  # typewriter opening quotes
-        marks = sorted(marks + [(m.start(), "``") for m in re.finditer("``", body)])
+        marks = sorted(marks + [(m.start(), "``") for m in _BACKTICKS.finditer(body)])
     if marks:
         breaks = [m.start() for m in _PARA.finditer(body)] + [len(body)]
         start: int | None = None
@@ -173,7 +176,7 @@ def _short_quote(body: str, text: str, clause: tuple[int, int], left: tuple[int,
                  right: tuple[int, int]) -> bool:
     """Whether a quote of one to three words is reported speech rather than a scare quote."""
     r = body[right[0]:right[1]][:40]
-    if re.match(r"[,.!?]?\s*(?:\w+\s+){0,3}?(?:said|says|told|added|asked|replied)\b", r):
+    if _SAID_AFTER.match(r):
         return True  # "No," he said.
     before = body[max(clause[0], left[1] - 40):left[1]]
     if _COINAGE.search(before) or _TITLE_CUE.search(before):
@@ -192,11 +195,11 @@ def _short_quote(body: str, text: str, clause: tuple[int, int], left: tuple[int,
 
 
 def _is_title(body: str, a: int, text: str) -> bool:
-    if re.search(r"[.!?]$", text) is None and _TITLE_CUE.search(body, max(0, a - 25), a):
+    if _STOP_END.search(text) is None and _TITLE_CUE.search(body, max(0, a - 25), a):
         return True
-    if re.search(r"[.!?;]$", text):
+    if _CLAUSE_END.search(text):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", text) if w.lower() not in _MINOR]
+    words = [w for w in _WORD.findall(text) if w.lower() not in _MINOR]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 

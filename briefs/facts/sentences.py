@@ -14,13 +14,16 @@ ABBREVIATIONS = frozenset(
 )
 
 # A sentence ends at ., ! or ? (with any closing quotes or brackets) before a capital or a
-# digit, at a blank line, or at a line break before a list item or a Markdown heading.
+# digit, at a blank line, or at a line break before a list item or a Markdown heading. (Each
+# branch starts with its own literal, so that `re` skips through plain text quickly.)
+_END = r"[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
 _BOUNDARY = re.compile(
-    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n"
+    rf"\.{_END}|!{_END}|\?{_END}|\n\s*\n"
     r"|\n(?=[ \t]*(?:[-*•▪][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]))"
 )
 # "1." or "A." opening a line is a list marker, not the end of a sentence.
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{1,4})$")
+_LAST_WORD = re.compile(r"([\w.]+)$")
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def split(body: str) -> list[Sentence]:
 
 
 def _is_abbreviation(body: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", body[max(0, dot - 12) : dot])
+    word = _LAST_WORD.search(body[max(0, dot - 12) : dot])
     if not word:
         return False
     w = word.group(1).lower()

@@ -16,6 +16,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from briefs.facts.model import Fact
 from briefs.facts.sentences import Sentence, sentence_at
@@ -70,10 +71,23 @@ _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:(?:al|bin|van|von|de|der|da|di
                    r"|(?:al|el|bin|abu)-)?[A-Z][\w'’.\-]*){1,7}")
 _PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|abu|ben|da|de|di|van|von)-[A-Z]")
 _SUBJECT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))$")
-_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]+")
+_CAPITALISED = re.compile(r"[A-Z](?<![\w'’\-].)[\w'’\-]+")  # not glued to what precedes it
 _INSIDE_NAME = re.compile(r"[A-Z][\w'’\-]*[ \t]+(?:of|for|and|on|the|de)[ \t]+$")
 _PERSON_CUE = re.compile(r",\s+(?:a|an|the|who|whose)\s|\s+of\s+the\s|\s+(?:" + VERBS + r")\b"
                          r"|,[^,\"“\n]{3,120},\s+(?:" + VERBS + r")\b")
+_LEAD, _BREAK, _SENTENCE_BREAK = re.compile(r"[\s,.!?—–-]*"), re.compile(r"[.;:!?]\s"), re.compile(r"[.;!?]\s")
+_COMMA_COLON, _CAPITAL_BEFORE = re.compile(r"\s*[,:]\s*"), re.compile(r"[A-Z][\w'’-]*\s+$")
+_PARENS, _CHUNK, _LOWER_AFTER = re.compile(r"\([^()]*\)"), re.compile(r"[^,]+"), re.compile(r"\s+[a-z]")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+@lru_cache(maxsize=512)
+def _descriptor_pattern(head: str) -> re.Pattern[str]:
+    """ "a/an/one ... <head>", compiled once per head word."""
+    return re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,5}?" + re.escape(head) + r"\b")
 
 
 
@@ -93,12 +107,12 @@ def _speaker_spans(body: str, left: tuple[int, int],
     """Spans that may name the speaker, best first: after the quote, then before it."""
     r0, r1 = right
     r = body[r0:r1]
-    lead = re.match(r"[\s,.!?—–-]*", r).end()
+    lead = _LEAD.match(r).end()
     m = _ACCORDING.search(r, lead, lead + 30)
     if m:
         yield _np_after(body, r0 + m.end())
     m = VERB.search(r, lead, lead + 120)
-    if m and not re.search(r"[.;:!?]\s", r[lead:m.start()]):
+    if m and not _BREAK.search(r[lead:m.start()]):
         if not r[lead:m.start()].strip():
             yield _np_after(body, r0 + m.end())  # ', said Maj. Gen. Priya Nandakumar, who'
         else:
@@ -106,15 +120,15 @@ def _speaker_spans(body: str, left: tuple[int, int],
     l0, l1 = left
     text = body[l0:l1]
     m = _ACCORDING.search(text)
-    if m and not re.search(r"[.;!?]\s", text[m.end():]):
+    if m and not _SENTENCE_BREAK.search(text[m.end():]):
         yield _np_after(body, l0 + m.end())
     verbs = list(VERB.finditer(text))
     if verbs:
         m = verbs[-1]
         s, e = _np_after(body, l0 + m.end())
-        if e > s and _INVERTED.search(m.group()) and re.fullmatch(r"\s*[,:]\s*", body[e:l1]):
+        if e > s and _INVERTED.search(m.group()) and _COMMA_COLON.fullmatch(body[e:l1]):
             yield s, e  # 'said Whitfield: "'
-        if m.group().endswith("ing") and re.search(r"[A-Z][\w'’-]*\s+$", text[:m.start()]):
+        if m.group().endswith("ing") and _CAPITAL_BEFORE.search(text[:m.start()]):
             yield _trailing_np(body, l0, l0 + m.start())  # 'with Boswell stating: "'
         elif m.group().endswith("ing"):
             yield _leading_np(body, l0, l0 + m.start())  # 'An official rejected this, saying "'
@@ -154,10 +168,10 @@ def _np_after(body: str, a: int) -> tuple[int, int]:
 def _subject(body: str, a: int, b: int) -> tuple[int, int]:
     """The subject of a reporting verb: the name before an appositive, else the phrase
     next to the verb."""
-    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), body[a:b])
+    text = _PARENS.sub(_blank, body[a:b])
     cut = max(text.rfind(c) for c in "\"“”;:")
     base = a + cut + 1
-    chunks = [(base + m.start(), base + m.end()) for m in re.finditer(r"[^,]+", text[cut + 1:])]
+    chunks = [(base + m.start(), base + m.end()) for m in _CHUNK.finditer(text[cut + 1:])]
     usable = [c for c in chunks if body[c[0]:c[1]].strip()
               and not _CLAUSE_SKIP.match(body[c[0]:c[1]].strip())]
     if not usable:
@@ -324,8 +338,8 @@ class Names:
             if len(name) < 2 or (not cuts and _INSIDE_NAME.search(body, max(0, start - 40), start)):
                 continue
             alone = counts[name[-1]] > ends[words[-1]]  # the surname also stands on its own
-            starts = _SUBJECT_START.search(body, max(0, start - 2), start) and re.match(
-                r"\s+[a-z]", body[end:end + 2])  # "Harry Kane won ..."
+            starts = _SUBJECT_START.search(body, max(0, start - 2), start) and _LOWER_AFTER.match(
+                body[end:end + 2])  # "Harry Kane won ..."
             if titled or alone or _PERSON_CUE.match(body, end) or starts:
                 skipped = words[:len(words) - len(name)]
                 self._add(start + len(" ".join(skipped)) + bool(skipped), " ".join(name))
@@ -366,8 +380,7 @@ class Names:
         """What "the <head>" at `pos` refers to: the last "a/an/one ... <head>" before it."""
         found = [d for p, d in self.speakers if p < pos and d.split()[-1].lower() == head.lower()
                  and d.split()[0].lower() != "the"]
-        pattern = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){0,5}?" + re.escape(head)
-                             + r"\b")
+        pattern = _descriptor_pattern(head)
         matches = list(pattern.finditer(self.body, max(0, pos - 3000), pos))
         said_at = max((p for p, d in self.speakers if found and d == found[-1]), default=-1)
         if matches and (not found or matches[-1].start() > said_at):

@@ -93,6 +93,7 @@ _WIN = rx(r"[ \u00a0]+([A-Za-z][\w'’\-]*(?:[ \u00a0]+[A-Za-z][\w'’\-]*){0,3}
 _ORDINAL = re.compile(r"(?:hundred|thousand|million|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                       r"tenth|eleventh|twelfth|teenth|tieth)$")
 OF = rx(r"[ \u00a0]+of(?:[ \u00a0]+the)?(?=[ \u00a0])", re.I)
+_ACHES = re.compile(r"[^eo]aches$")
 
 
 def singular(word: str) -> str | None:
@@ -112,7 +113,7 @@ def singular(word: str) -> str | None:
     w = word if word[0].isupper() and not word.isupper() else low  # "Syrians" -> "Syrian"
     if low.endswith("ies") and len(low) > 4:
         return w[:-3] + "y"
-    if low.endswith(("sses", "xes", "ches", "shes", "oes")) and not re.search(r"[^eo]aches$", low):
+    if low.endswith(("sses", "xes", "ches", "shes", "oes")) and not _ACHES.search(low):
         return w[:-2]
     return w[:-1]
 
