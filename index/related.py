@@ -1,6 +1,6 @@
 """Related briefs, each with its reason: shared entities and key terms, and the kind of link.
 
-Key-term similarity is Whoosh's more-like-this with 20 terms (the default 5 finds nothing
+Key-term similarity is Whoosh's more-like-this with 15 terms (the default 5 finds nothing
 on short briefs); shared entities and acronyms come from the key facts, each weighted by
 how rare it is in the corpus (a shared "United States" says little, a shared "HBTSS" a lot).
 """
@@ -19,7 +19,7 @@ from whoosh import query as wq
 from index.factstore import FACTS_DB, connect
 from index.snippets import stem
 
-NUM_TERMS = 20
+NUM_TERMS = 15
 # Words too common in briefs to be a reason ("being", "said"), whatever their weight.
 _DULL = {"be", "said", "also", "would", "could", "year", "new", "use", "per", "million",
          "billion", "one", "two", "three", "first", "last", "say", "includ", "accord"}
@@ -82,10 +82,16 @@ def related(searcher, brief_id: str, limit: int = 8) -> list[Related]:  # type: 
     body = stored.get("body", "")
     total_docs = max(1, s.doc_count())
     # 1. Key terms (more-like-this over the body, title words count double).
-    key_terms = [
-        (t, w) for t, w in s.key_terms_from_text("body", stored.get("title", "") + "\n" + body, numterms=NUM_TERMS + 5)
+    reader = s.reader()
+    candidates = [
+        (t, w) for t, w in s.key_terms_from_text("body", stored.get("title", "") + "\n" + body, numterms=NUM_TERMS + 10)
         if t not in _DULL and len(t) > 2 and not t.isdigit()
-    ][:NUM_TERMS]
+    ]
+    # Terms in more than a twentieth of the corpus say little and cost most (long posting lists).
+    common = max(50, total_docs // 20)
+    key_terms = [(t, w) for t, w in candidates if reader.doc_frequency("body", t) <= common][:NUM_TERMS]
+    if len(key_terms) < 8:
+        key_terms = sorted(candidates, key=lambda tw: reader.doc_frequency("body", tw[0]))[:8]
     term_query = wq.Or([wq.Term("body", t, boost=w) for t, w in key_terms])
     term_scores: dict[int, float] = {}
     for hit in s.search(term_query, limit=CANDIDATES + 1):
