@@ -54,3 +54,10 @@ class ShowSpan(Message):
 
     start: int
     end: int
+
+
+@dataclass
+class SearchFor(Message):
+    """Search the corpus for this query (a fact turned into a search)."""
+
+    query: str

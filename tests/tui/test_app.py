@@ -203,3 +203,20 @@ async def test_up_and_down_recall_earlier_searches_across_sessions(samples_index
         assert box.value == "vulcan"
         await pilot.press("down", "down")
         assert box.value == ""
+
+
+@sync
+async def test_a_fact_becomes_a_corpus_search(samples_index: Path) -> None:
+    app = BriefApp(samples_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await search(pilot, "dark eagle")
+        await open_first(pilot)
+        facts = app.screen.query_one(FactsPane)
+        facts.focus()
+        await pilot.pause()
+        await pilot.press("slash")
+        await settle(pilot)
+        query = app.screen.query_one("#search").value
+        assert query.split(":")[0] in {"person", "org", "place", "programme"}
+        status = plain(app.screen.query_one("#status"))
+        assert status.split()[0].isdigit() and int(status.split()[0]) >= 1

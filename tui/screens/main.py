@@ -15,7 +15,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from briefs.textsafe import clean_line
-from tui.messages import BriefLoaded, OpenBrief, RelatedLoaded, ResultsReady, ShowSpan
+from tui.messages import BriefLoaded, OpenBrief, RelatedLoaded, ResultsReady, SearchFor, ShowSpan
 from tui.safe import joined, safe_line
 from tui.screens import loaders
 from tui.widgets.facts import FactsPane
@@ -192,6 +192,14 @@ class MainScreen(Screen[None]):
     def _related(self, message: RelatedLoaded) -> None:
         if message.brief_id == self.current_id:
             self.query_one(RelatedPane).show(message.items, message.error)
+
+    @on(SearchFor)
+    def _search_for(self, message: SearchFor) -> None:
+        """A fact became a search: put it in the search box and run it."""
+        box = self.query_one(SearchBox)
+        box.value = message.query
+        box.remember(message.query)
+        box.focus()
 
     @on(ShowSpan)
     def _show_span(self, message: ShowSpan) -> None:

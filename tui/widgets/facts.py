@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets.option_list import Option
 
 from briefs.facts.group import GROUPS, FactGroup
-from tui.messages import ShowSpan
+from tui.messages import SearchFor, ShowSpan
 from tui.safe import safe_line
 from tui.widgets.keylist import KeyList
 
@@ -36,8 +36,12 @@ def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
 class FactsPane(KeyList):
     """Facts of the open brief by type (people, organisations, ... key sentences)."""
 
-    BINDINGS: list[BindingType] = [Binding("enter", "select", "Show", show=True)]
-    """Enter scrolls the reader to the fact's sentence and highlights it."""
+    BINDINGS: list[BindingType] = [
+        Binding("enter", "select", "Show", show=True),
+        Binding("slash,f", "search_fact", "Search corpus", show=True, id="search_fact"),
+    ]
+    """Enter scrolls the reader to the fact's sentence and highlights it; / (or f) searches
+    the whole corpus for the fact (by name for entities, any alias)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -76,3 +80,26 @@ class FactsPane(KeyList):
         fact = item.first
         start, end = sentence_around(self._body, fact.start, fact.end)
         self.post_message(ShowSpan(start, end))
+
+    def action_search_fact(self) -> None:
+        """Turn the highlighted fact into a corpus search."""
+        option = self.highlighted_option
+        item = self._groups.get(option.id or "") if option is not None else None
+        if item is not None:
+            self.post_message(SearchFor(fact_query(item)))
+
+
+_FIELD_OF = {"person": "person", "organisation": "org", "place": "place", "programme": "programme"}
+
+
+def fact_query(item: FactGroup) -> str:
+    """The search that finds other briefs with this fact."""
+    fact = item.first
+    words = " ".join((fact.value or fact.text).replace('"', " ").split())
+    if fact.type in _FIELD_OF:
+        return f'{_FIELD_OF[fact.type]}:"{words}"'
+    if fact.type == "acronym":
+        return f"acronym:{fact.text}"
+    if fact.type in ("quote", "key_sentence"):
+        return " ".join(words.split()[:8])
+    return f'"{words}"'
