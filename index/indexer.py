@@ -38,6 +38,25 @@ Progress = Callable[[str, int, int], None]
 
 BATCH_DOCS = 5000
 POOL_THRESHOLD = 48
+SMALL_SEGMENT = 2000
+
+
+def merge_small_segments(writer, segments):  # type: ignore[no-untyped-def]
+    """Commit policy: fold every segment under SMALL_SEGMENT documents into the new one.
+
+    Each edit commit makes a one-brief segment, and Whoosh's default policy let seven pile
+    up at 10,000 briefs; every query pays per segment. Small segments are cheap to merge.
+    """
+    from whoosh.reading import SegmentReader
+
+    small = [seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT]
+    if len(small) < 2:
+        return segments
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [seg for seg in segments if seg not in small]
 
 
 @dataclass
@@ -362,7 +381,7 @@ class Indexer:
         # Facts first: if we die between the two commits, the files are still "changed"
         # in the manifest and the next run rewrites their rows.
         self.db.commit()
-        writer.commit()
+        writer.commit(mergetype=merge_small_segments)
         for path, rec in staged.items():
             if rec is None:
                 man.files.pop(path, None)
