@@ -90,8 +90,7 @@ def ensure_index(settings: Settings) -> int:
         return run_index(settings, settings.folders, full=True, quiet=True).total_briefs
     try:
         with Searcher(settings.index_dir) as searcher:
-            if searcher.doc_count:
-                return searcher.doc_count
+            return searcher.doc_count  # an index exists (perhaps empty): `brief index` updates it
     except IndexMissing:
         pass
     _stderr().print(render.plain(f"Indexing {len(settings.folders)} folder(s) for the first time…", "dim"))

@@ -20,18 +20,19 @@ def extract(body: str, brief_date: date | None = None, title: str = "") -> list[
     from briefs.facts import sentences as sentence_mod
 
     sents = sentence_mod.split(body)
+    low = body.lower()  # shared: several extractors scan the lowered text
     facts: list[Fact] = []
-    money_facts = money.extract(body)
+    money_facts = money.extract(body, low=low)
     facts += money_facts
-    facts += quantities.extract(body, exclude=[(f.start, f.end) for f in money_facts])
-    facts += dates.extract(body, brief_date)
+    facts += quantities.extract(body, exclude=[(f.start, f.end) for f in money_facts], low=low)
+    facts += dates.extract(body, brief_date, low=low)
     acronym_facts = acronyms.extract(body)
     facts += acronym_facts
     entity_facts = entities.extract(body, sents, acronym_facts)
     facts += entity_facts
     _expand_from_entities(acronym_facts, entity_facts)
     facts += quotes.extract(body, sents, entity_facts)
-    facts += keysentences.extract(body, sents, title)
+    facts += keysentences.extract(body, sents, title, low=low)
     facts.sort(key=_POSITION)
     return facts
 

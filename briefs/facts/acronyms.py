@@ -19,6 +19,7 @@ model designators ("SM-3", "F-35") and lines set entirely in capitals (headlines
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -83,6 +84,8 @@ _HARD = re.compile(r"(?<![A-Z])[.!?](?=\s)|[;:()\[\]\"“”—\n]")
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})|(?:X{0,3})(?:IX|IV|V?I{0,3})(?<=..)[A-C]")
 _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z .,'’-]{2,40}?(?:\([^)\n]{0,30}\))?"
                        r"[ \t]*[—–-]+[ \t]")
+# The same after a line break: led by a literal, so quick to scan for.
+_DATELINE_AFTER_BREAK = re.compile("\n" + _DATELINE.pattern.removeprefix("(?m)^"))
 _STATE_CODE = re.compile(r"[A-Z][a-z]+,[ \t]$")
 _DESIGNATOR = re.compile(r"[\-/]?\d")
 _CUT = re.compile(r"[,;]")
@@ -95,7 +98,7 @@ def extract(body: str) -> list[Fact]:
     defs: dict[str, Fact] = {}
     for fact in _definitions(body):
         defs.setdefault(_key(fact.text), fact)
-    caps = _caps_lines(body)
+    caps = _union(_caps_lines(body))
     undefined: dict[str, Fact] = {}
     uses: dict[str, int] = {}
     rejected: set[str] = set()
@@ -330,7 +333,9 @@ def _parts_cost(parts: tuple[str, ...], chunk: tuple[str, ...], first: bool) -> 
 def _caps_lines(body: str) -> list[tuple[int, int]]:
     """Lines set mostly in capitals (headlines, cables) and datelines ("WASHINGTON —"):
     their tokens are not acronyms."""
-    out = [(m.start(), m.end()) for m in _DATELINE.finditer(body)]
+    first = _DATELINE.match(body)  # on the first line; the others follow a line break
+    out = [first.span()] if first else []
+    out += [(m.start() + 1, m.end()) for m in _DATELINE_AFTER_BREAK.finditer(body)]
     last = -1
     for run in _CAPS_RUN.finditer(body):
         a = body.rfind("\n", 0, run.start()) + 1
@@ -361,4 +366,16 @@ def _in_context(body: str, start: int, short: str, caps: list[tuple[int, int]]) 
         return False  # "Austin, TX"
     if any(c.isdigit() for c in short) and _THREE_DIGITS.search(body[start:end + 4]):
         return False
-    return not any(a <= start < b for a, b in caps)
+    i = bisect.bisect_right(caps, (start, float("inf"))) - 1  # `caps`: sorted, disjoint
+    return not (i >= 0 and caps[i][0] <= start < caps[i][1])
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The same places as `spans`, as sorted, disjoint spans (for a binary search)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out

@@ -16,9 +16,11 @@ import re
 from calendar import monthrange
 from collections.abc import Callable
 from datetime import date
+from operator import itemgetter
 
 from briefs.facts import dates_relative as rel
 from briefs.facts.model import Fact
+from briefs.facts.numbers import trie
 
 Built = tuple[str | None, dict[str, object]] | None
 Found = dict[tuple[int, int], tuple[str | None, dict[str, object]]]
@@ -235,6 +237,7 @@ def _years(m: re.Match[str], ref: date | None, body: str) -> Built:
 
 Builder = Callable[[re.Match[str], "date | None", str], Built]
 Rule = tuple[re.Pattern[str], Builder, int]  # full pattern, builder, words it may start before
+_WORDS_BEFORE = itemgetter(2)
 _AT_MONTH: tuple[Rule, ...] = ((DAY_DATE, _md, 4), (MONTH, _month, 3))
 _NUMERIC: tuple[Rule, ...] = ((rel.NUMERIC, rel.numeric, 0),)
 _FISCAL: tuple[Rule, ...] = ((FISCAL, _fiscal, 0),)
@@ -243,9 +246,9 @@ _DECADE: tuple[Rule, ...] = ((DECADE, _decade, 4),)
 _HOLIDAY: tuple[Rule, ...] = ((rel.HOLIDAY, rel.holiday, 1),)
 _RELATIVE: tuple[Rule, ...] = ((rel.RELATIVE, rel.resolve, 4),)
 # Capitalised triggers, scanned in the body (a pattern led by literals scans fast) ...
-_UPPER = re.compile("|".join(sorted(
+_UPPER = re.compile(trie(  # the longest wins
     [*f"{_FULL}|{_FULL.upper()}|{_ABBR}|{_ABBR.upper()}".split("|"), *rel.HOLIDAY_TRIGGERS, "FY"],
-    key=len, reverse=True)))
+    top=True, gaps=False))
 # ... and lowercase keywords, found with str.find in the lowercased body.
 _LOWER: dict[str, tuple[tuple[Rule, ...], ...]] = {
     "fiscal": (_FISCAL,), "financial": (_FISCAL,), "quarter": (_QUARTER, _RELATIVE),
@@ -268,7 +271,7 @@ def _starts(body: str, s: int, k: int) -> list[int]:
 def _try(text: str, body: str, ref: date | None, s: int, e: int, rules: tuple[Rule, ...],
          found: Found) -> None:
     """Match each rule at the farthest start that yields a date covering [s, e)."""
-    starts = _starts(body, s, max(rule[2] for rule in rules))
+    starts = _starts(body, s, max(map(_WORDS_BEFORE, rules)))
     for pattern, build, k in rules:
         for st in starts[-1 - k:]:
             m = pattern.match(text, st)
@@ -286,12 +289,13 @@ def _year_rules(body: str, s: int, e: int) -> tuple[Rule, ...]:
         rules += [(rel.NUMERIC, rel.numeric, 0), (QUARTER, _quarter, 0), (DECADE, _decade, 2)]
     if _FISCAL_AFTER.match(body, e):
         rules.append((FISCAL, _fiscal, 1))
-    if s and (body[s - 1] in "-–" or _QUAL_BEFORE.search(body, max(0, s - 12), s)):
+    if s and (body[s - 1] in "-–" or body[s - 1].isspace()  # (which "[-\s]+$" needs)
+              and _QUAL_BEFORE.search(body, max(0, s - 12), s)):
         rules += [(QUAL_YEAR, _qual_year, 4), (DECADE, _decade, 2)]
     return tuple(rules)
 
 
-def _candidates(body: str, ref: date | None) -> Found:
+def _candidates(body: str, ref: date | None, low: str | None = None) -> Found:
     found: Found = {}
     for m in _UPPER.finditer(body):
         s, word = m.start(), m.group()
@@ -309,9 +313,9 @@ def _candidates(body: str, ref: date | None) -> Found:
             _try(body, body, ref, s - (body[s - 1] in "QH"), e, ((QUARTER, _quarter, 0),), found)
         if s and body[s - 1] in "'’‘" and digits[1:] == "0" and body[e:e + 1] == "s":  # "'90s"
             _try(body, body, ref, s - 1, e, ((DECADE, _decade, 2),), found)
-    low = body.lower()  # a few characters change length when lowercased: keep those as they are
+    low = body.lower() if low is None else low  # a few characters change length when lowercased:
     if len(low) != len(body):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in body)
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in body)  # keep those as they are
     relative_done: set[int] = set()
     for word, i in rel.occurrences(low, _LOWER):
         if not (i and low[i - 1].isalpha()):
@@ -376,9 +380,9 @@ def _merge(body: str, facts: list[Fact | None]) -> None:
         facts[i + 1] = None
 
 
-def extract(body: str, brief_date: date | None = None) -> list[Fact]:
-    """Date facts in `body`, in order; body[f.start:f.end] == f.text."""
-    facts = _select(body, _candidates(body, brief_date))
+def extract(body: str, brief_date: date | None = None, low: str | None = None) -> list[Fact]:
+    """Date facts in `body`, in order; body[f.start:f.end] == f.text (`low`: body.lower())."""
+    facts = _select(body, _candidates(body, brief_date, low))
     _merge(body, facts)
     out = [f for f in facts if f is not None]
     for f in out:

@@ -31,8 +31,8 @@ from briefs.facts.entities_data import (
     TITLES, lexicon,
 )
 from briefs.facts.entities_heads import (
-    _NUMBERED, _ORG_AFTER, _ORG_BEFORE, _PLACE_OF, _PLACE_SHORT, DocBase, _block_end, _branch,
-    _ordinal, _roman_block,
+    CAP, CAP_IF_DOT, _NUMBERED, _ORG_AFTER, _ORG_BEFORE, _PLACE_OF, _PLACE_SHORT, DocBase, _block_end,
+    _branch, _ordinal, _roman_block,
 )
 from briefs.facts.model import Fact
 from briefs.facts.sentences import Sentence
@@ -54,7 +54,7 @@ class _Doc(DocBase):
 
     def run(self) -> list[Fact]:
         i, n, T = 0, self.n, self.T
-        gz, untrusted = self.gz, self.untrusted
+        gz, untrusted, codes = self.gz, self.untrusted, self.codes
         for start in self.run_starts():  # the other tokens are passed over
             if start < i:
                 continue
@@ -67,8 +67,8 @@ class _Doc(DocBase):
                     continue
                 i += 1
                 continue
-            c = T[i][0]
-            if i in gz or (c.isupper() or c in "dlaeo") and self.cap(i) or \
+            c = T[i][0]  # and self.cap(i), inline:
+            if i in gz or codes[i] & CAP or codes[i] & CAP_IF_DOT and i + 1 < n and T[i + 1] == "." or \
                     c.isdigit() and _ordinal(T[i]) and i + 1 < n and self.cap(i + 1):
                 b = self._run_end(i)
                 self._classify(i, b)
@@ -79,18 +79,19 @@ class _Doc(DocBase):
         return finish(self)
 
     def _run_end(self, a: int) -> int:
-        T, n, line = self.T, self.n, self.line[a]
+        T, n, lines, gz, codes, P = self.T, self.n, self.line, self.gz, self.codes, self.P
+        line = lines[a]
         j = a
         used_conn = False
-        while j < n and self.line[j] == line:
-            g = self.gz.get(j)
+        while j < n and lines[j] == line:
+            g = gz.get(j)
             if g:
                 j = g[0]
-            elif self.cap(j) or _ordinal(T[j]) and j + 1 < n and self.cap(j + 1):
+            elif codes[j] & CAP or self.cap(j) or _ordinal(T[j]) and j + 1 < n and self.cap(j + 1):
                 j += 1
             else:
                 break
-            if self.P[j - 1] or j >= n:
+            if P[j - 1] or j >= n:
                 break
             t = T[j]
             if t in CONNECTORS and j + 1 < n and self.line[j + 1] == line:

@@ -205,9 +205,7 @@ def tokenise(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
     parts = _SPLIT.split(text)  # space, token, space, token, ..., space
     offsets = list(accumulate(map(len, parts)))  # where each part ends
     starts, ends, texts = offsets[0:-1:2], offsets[1::2], parts[1::2]
-    poss = [False] * len(texts)
-    # Only tokens with a hyphen, a dot after them or a possessive may change: fix those,
-    # last first (so that the indices hold).
+    # Only tokens with a hyphen, a dot after them or a possessive may change.
     special = set()
     p = text.find("-")
     while p >= 0:  # the token holding the hyphen
@@ -222,29 +220,46 @@ def tokenise(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
             if k < len(ends) and ends[k] == p + after:
                 special.add(k)
             p = text.find(mark, p + 1)
-    n = len(text)
-    for i in sorted(special, reverse=True):
-        t, e = texts[i], ends[i]
+    if not special:
+        return starts, ends, texts, [False] * len(texts)
+    # Copy the tokens in order, fixing the special ones (in one pass: no insertion in place).
+    S: list[int] = []
+    E: list[int] = []
+    T: list[str] = []
+    P: list[bool] = []
+    n, done = len(text), 0  # done: the tokens before it are copied (or dropped)
+    for i in sorted(special):
+        if i < done:
+            continue  # the dot given to "Gen." or an initial
+        S += starts[done:i]
+        E += ends[done:i]
+        T += texts[done:i]
+        P += [False] * (i - done)
+        t, b, e = texts[i], starts[i], ends[i]
+        done = i + 1
         if t[0].isupper():
             if len(t) > 3 and "-" in t:
                 head, _, tail = t.rpartition("-")
                 if tail in HYPHEN_TAILS or len(tail) >= 5 and tail.islower() and tail.endswith(("ed", "ing")):
-                    s = starts[i]
-                    starts[i:i + 1] = (s, s + len(head))
-                    ends[i:i + 1] = (s + len(head), e)
-                    texts[i:i + 1] = (head, "-" + tail)
-                    poss.insert(i, False)
+                    S += (b, b + len(head))
+                    E += (b + len(head), e)
+                    T += (head, "-" + tail)
+                    P += (False, False)
                     continue
             if e < n and text[e] == "." and (len(t) == 1 or t in ABBREV):
-                texts[i], ends[i] = t + ".", e + 1
-                k = i + 1
-                while k < len(starts) and starts[k] < e + 1:
-                    k += 1  # the dot, now part of "Gen." or an initial
-                del starts[i + 1:k], ends[i + 1:k], texts[i + 1:k], poss[i + 1:k]
-                continue
-        if t[-1] == "s" and len(t) > 2 and t[-2] in "'’":
-            texts[i], ends[i], poss[i] = t[:-2], e - 2, True
-    return starts, ends, texts, poss
+                while done < len(starts) and starts[done] < e + 1:
+                    done += 1  # the dot, now part of "Gen." or an initial
+                t, e = t + ".", e + 1
+        possessive = t[-1] == "s" and len(t) > 2 and t[-2] in "'’"
+        S.append(b)
+        E.append(e - 2 if possessive else e)
+        T.append(t[:-2] if possessive else t)
+        P.append(possessive)
+    S += starts[done:]
+    E += ends[done:]
+    T += texts[done:]
+    P += [False] * (len(starts) - done)
+    return S, E, T, P
 
 
 @lru_cache(maxsize=4096)

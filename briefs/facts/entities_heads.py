@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from briefs.facts.sentences import Sentence
 
 _NL = re.compile("\n")
+_PARTICLES = ("al", "el", "as", "ad", "an", "ar", "az")
 _OPENERS = frozenset('" “ ‘ ( [ : ; — – * > #'.split() + ["'", "-", "•"])
 
 _MODEL = re.compile(r"(?:[A-Z][A-Za-z]{0,2}|[A-Z]/[A-Z])-\d{1,3}[A-Z]{0,2}")
@@ -46,9 +47,9 @@ def heading_lines(body: str, nl: list[int]) -> dict[int, str]:
     bounds = [0] + [p + 1 for p in nl]
     ends = nl + [len(body)]
     lines = [body[s:e] for s, e in zip(bounds, ends)]
+    strips = [line.strip() for line in lines]
     count = len(lines)
-    for k, line in enumerate(lines):
-        stripped = line.strip()
+    for k, stripped in enumerate(strips):
         if not stripped:
             continue
         # Letters A-Z and a-z, counted in the UTF-8 bytes (other characters never give
@@ -62,12 +63,13 @@ def heading_lines(body: str, nl: list[int]) -> dict[int, str]:
         if stripped.startswith("#"):
             out[k] = "head"
             continue
-        if k + 1 < count and _UNDERLINE.fullmatch(lines[k + 1]) and not _UNDERLINE.fullmatch(line):
+        if k + 1 < count and strips[k + 1][:3] in ("---", "===") and _UNDERLINE.fullmatch(lines[k + 1]) \
+                and not _UNDERLINE.fullmatch(lines[k]):
             out[k] = "head"
             continue
         if _LABEL.match(stripped) or stripped[-1] in ".?!:;,\"”'’)":
             continue
-        alone = (k == 0 or not lines[k - 1].strip()) and (k + 1 >= count or not lines[k + 1].strip())
+        alone = (k == 0 or not strips[k - 1]) and (k + 1 >= count or not strips[k + 1])
         if not alone:
             continue
         words = _WORD.findall(stripped)
@@ -124,7 +126,7 @@ def _block_end(T: list[str], b: int, n: int) -> int:
     return b
 
 
-_FORMS: list[tuple[object, dict[str, list[tuple[int, dict[tuple[str, ...], tuple[str, str]]]]]]] = []
+_FORMS: list[tuple] = []  # [(the gazetteer, its forms by length, the token codes)], built once
 
 
 def _by_length(gaz: dict[str, list[tuple[tuple[str, ...], str, str]]]):
@@ -143,26 +145,33 @@ def _by_length(gaz: dict[str, list[tuple[tuple[str, ...], str, str]]]):
 
 
 # What the first pass asks of each token, as bits of one byte per token, cached by token.
-_OPENS, _GAZ, _STARTS, _LOWER_FIRST = 1, 2, 4, 8
-_BIT = {bit: bytes(1 if i & bit else 0 for i in range(256)) for bit in (_OPENS, _GAZ, _STARTS, _LOWER_FIRST)}
+_OPENS, _GAZ, _STARTS, _LOWER_FIRST, CAP, CAP_IF_DOT = 1, 2, 4, 8, 16, 32
+_BIT = {bit: bytes(1 if i & bit else 0 for i in range(256))  # code -> 1 if the bit is set, else 0
+        for bit in (_OPENS, _GAZ, _STARTS, _LOWER_FIRST)}
 
 
 class _Codes(dict):
     """token -> bits: opens a name (a quote, a bracket, a dash...), may start a gazetteer hit
     (or has a hyphen: a model number), may start a run of names ("d'Ettorre", "al-Assad",
-    "21st", capitalised), starts with a small letter."""
+    "21st", capitalised), starts with a small letter, is capitalised as a name is (see
+    DocBase.cap; a single capital only if a "." token follows)."""
 
     def __init__(self, gaz: dict) -> None:
         super().__init__()
         self.gaz = gaz
 
     def __missing__(self, t: str) -> int:
-        if len(self) > 500_000:
+        if len(self) > 100_000:
             self.clear()
         c = t[0]
         starts = c.isupper() or not t.isalpha() and (c in "dlaeo" or c.isdigit() and t[-1] in "tdh")
+        upper = c.isupper()
+        cap = (upper and t not in MONTHS and t not in DAYS and t != "I" and len(t) > 1
+               or len(t) > 2 and t[1] in "'’" and t[2].isupper() and t[0] in "dlo"
+               or len(t) > 3 and t[2] == "-" and t[3].isupper() and t[:2] in _PARTICLES)
         code = self[t] = ((t in _OPENERS) * _OPENS | (t in self.gaz or "-" in t) * _GAZ
-                          | starts * _STARTS | c.islower() * _LOWER_FIRST)
+                          | starts * _STARTS | c.islower() * _LOWER_FIRST | cap * CAP
+                          | (upper and len(t) == 1 and t != "I") * CAP_IF_DOT)
         return code
 
 
@@ -262,14 +271,10 @@ class DocBase:
 
     # ----------------------------------------------------------------- helpers
     def cap(self, i: int) -> bool:
-        t = self.T[i]
-        c = t[0]
-        if c.isupper():
-            return t not in MONTHS and t not in DAYS and t != "I" and (len(t) > 1 or i + 1 < self.n
-                                                                      and self.T[i + 1] == ".")
-        if len(t) > 2 and t[1] in "'’" and t[2].isupper() and t[0] in "dlo":
-            return True  # d'Ettorre, l'Aquila, o'Neill
-        return len(t) > 3 and t[2] == "-" and t[3].isupper() and t[:2] in ("al", "el", "as", "ad", "an", "ar", "az")
+        """Capitalised as a name is: not a month, a weekday or "I"; a single capital before a
+        "." token ("J ."); d'Ettorre, l'Aquila, o'Neill, al-Assad (the CAP bits of the token)."""
+        code = self.codes[i]
+        return bool(code & CAP) or bool(code & CAP_IF_DOT) and i + 1 < self.n and self.T[i + 1] == "."
 
     def common(self, t: str) -> bool:
         low = t.lower()

@@ -63,17 +63,19 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # `re` skip to letters quickly.
 _LOWER = re.compile(r"[a-z](?<!\w[a-z])[a-z]")
 _UPPER = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]")
-_END = re.compile(r"[.!?][\"'”’)]*$")
+_END = re.compile(r"[.!?][\"'”’)]*$")  # (see _ends_sentence)
+_CLOSERS, _STOPS = "\"'”’)", frozenset(".!?")
 _SPACE = re.compile(r"\s+")
 _LIST = re.compile(r"^\s*(?:[-*•▪]|\d{1,3}[.)]|[A-Za-z][.)]|#{1,6})\s")
 
 
-def extract(body: str, sentences: list[Sentence], title: str) -> list[Fact]:
-    """Three key sentences and 8 to 12 keywords, anchored in `body`."""
+def extract(body: str, sentences: list[Sentence], title: str, low: str | None = None) -> list[Fact]:
+    """Three key sentences and 8 to 12 keywords, anchored in `body`; `low` is body.lower(), if
+    known."""
     raw = [_TOKEN.findall(s.text) for s in sentences]
     norm = _NORMS.__getitem__
     norms = [list(map(norm, toks)) for toks in raw]
-    boiler = _boilerplate(body, sentences)
+    boiler = _boilerplate(body, sentences, low)
     tf = Counter(chain.from_iterable(norms))
     terms = [set(norm) - STOP_WORDS for norm in norms]
     df = Counter(chain.from_iterable(terms))
@@ -86,11 +88,11 @@ def extract(body: str, sentences: list[Sentence], title: str) -> list[Fact]:
         body, sentences, raw, norms, boiler, weight, title_terms, content)
 
 
-def _boilerplate(body: str, sentences: list[Sentence]) -> list[bool]:
+def _boilerplate(body: str, sentences: list[Sentence], low: str | None = None) -> list[bool]:
     """Which sentences hold boilerplate (one pass over the body, then a binary search)."""
     flags = [bool(_BOILER_START.match(s.text)) for s in sentences]
     starts = [s.start for s in sentences]
-    low = body.lower()
+    low = body.lower() if low is None else low
     # Every match starts with an anchor: try the pattern there (str.find is quicker than a
     # scan). That also tries places inside a match a scan would report, which lie in its
     # sentence (no match spans a sentence break), so the same sentences are marked.
@@ -113,7 +115,7 @@ class _Cache(dict):
         self.f = f
 
     def __missing__(self, word: str) -> str | None:
-        if len(self) > 200_000:
+        if len(self) > 50_000:
             self.clear()
         value = self[word] = self.f(word)
         return value
@@ -145,9 +147,16 @@ _LOG1 = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 
 
 def _candidate(text: str, n: int, body: str) -> bool:
-    if n < 6 or n > 70 or "|" in text or _LIST.match(text) or not _END.search(text):
+    if n < 6 or n > 70 or "|" in text or _LIST.match(text) or not _ends_sentence(text):
         return False  # lists, tables, headings, fragments, cut-off lines
     return text.upper() != text or _shouting(body)
+
+
+def _ends_sentence(text: str) -> bool:
+    """_END.search(text), read from the end: a stop, then closing marks (before a last "\n")."""
+    if text.rstrip(_CLOSERS)[-1:] in _STOPS:
+        return True
+    return text.endswith("\n") and text[:-1].rstrip(_CLOSERS)[-1:] in _STOPS
 
 
 @lru_cache(maxsize=8)
@@ -164,10 +173,10 @@ def _key_sentences(body: str, sentences: list[Sentence], norms: list[list[str]],
                    terms: list[set[str]], boiler: list[bool], weight: dict[str, float],
                    title_terms: set[str]) -> list[Fact]:
     rows: list[tuple[int, float]] = []
+    term_weight = weight.__getitem__
     for i, s in enumerate(sentences):
-        words = len(norms[i]) - norms[i].count("")
-        if terms[i] and not boiler[i] and _candidate(s.text, words, body):
-            rows.append((i, sum(weight[t] for t in terms[i]) / math.sqrt(len(terms[i]))))
+        if terms[i] and not boiler[i] and _candidate(s.text, len(norms[i]) - norms[i].count(""), body):
+            rows.append((i, sum(map(term_weight, terms[i])) / math.sqrt(len(terms[i]))))
     top = max((r[1] for r in rows), default=1.0) or 1.0
     scored: list[tuple[float, int]] = []
     for rank, (i, mass) in enumerate(rows):

@@ -78,8 +78,6 @@ _NAMES |= {v for w in WORDS if w != "¢" for f in (w, w + "s") for v in (f, f.ti
 _CURRENCY_SCAN = rx(trie(_NAMES, top=True))
 _NAME_LOW = re.compile(trie({w.lower() for w in _NAMES if w not in CODES}, top=True))  # on the lowered text
 _CODE_SCAN = re.compile(trie(CODES, top=True))
-# every lower-cased name (not a code) starts with one of these
-_NAME_STEMS = sorted(w for w in {*WORDS, "€", "£"} if not any(w.startswith(v) and w != v for v in WORDS))
 _PRE_END = set("$£€¥₹₽₩₪₺₴.s")
 # Prefixes read backwards from the first digit of an amount ("$-99.99", "US$ 5", "EUR300m").
 _PRE_R = rx(r"[-−]?[ \u00a0]?(" + trie({k[::-1] for k in [*SYMBOLS, "US $", *CODES]}) + ")")
@@ -94,8 +92,8 @@ _SCALED = re.compile(r"(?i)thousand|million|billion|trillion")
 _YEAR, _PER = re.compile(r"(?:19|20)\d\d"), re.compile(r"^[ \u00a0]?(?:/|per|an?)[ \u00a0]?")
 
 
-def extract(body: str) -> list[Fact]:
-    """Every amount of money in `body`, in order of position."""
+def extract(body: str, low: str | None = None) -> list[Fact]:
+    """Every amount of money in `body`, in order of position (`low`: body.lower(), if known)."""
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []  # sorted, never overlapping
 
@@ -126,9 +124,10 @@ def extract(body: str) -> list[Fact]:
         got = _prefixed(body, m)
         add(got)
         pos = got[-1].end if got else m.end()  # the rest of the match may hold another amount
-    low = body.lower()
+    low = body.lower() if low is None else low
     if len(low) == len(body):  # the same offsets: scan the lowered text, fewer branches
-        hits = sorted([*_name_hits(low), *(m.span() for m in _CODE_SCAN.finditer(body))])
+        hits = sorted([*(m.span() for m in _NAME_LOW.finditer(low)),
+                       *(m.span() for m in _CODE_SCAN.finditer(body))])
     else:
         hits = [m.span() for m in _CURRENCY_SCAN.finditer(body)]
     for h0, h1 in hits:
@@ -152,18 +151,6 @@ def extract(body: str) -> list[Fact]:
                           currency=_word_currency(m.group("word"), m.group("adj")), extra={"vague": True})])
     facts.sort(key=lambda f: f.start)
     return facts
-
-
-def _name_hits(low: str) -> set[tuple[int, int]]:
-    """Where _NAME_LOW matches in `low`, found from the words every name starts with: the
-    matches of a scan, and some inside other names (a letter precedes those: never taken)."""
-    hits = set()
-    for stem in _NAME_STEMS:
-        p = low.find(stem)
-        while p >= 0:
-            hits.add(_NAME_LOW.match(low, p).span())
-            p = low.find(stem, p + 1)
-    return hits
 
 
 def _scale(mult: str | None) -> float:

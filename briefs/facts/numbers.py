@@ -14,9 +14,10 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-def trie(words: list[str] | set[str], top: bool = False) -> str:
+def trie(words: list[str] | set[str], top: bool = False, gaps: bool = True) -> str:
     """`words` as a regex trie. Every branch starts with a literal, so `re` can jump to the
-    first characters; the longest word wins. `top` leaves the branches ungrouped."""
+    first characters; the longest word wins. `top` leaves the branches ungrouped; a space is
+    "[ \\u00a0]+" (a gap, for rx), or with `gaps` false a space."""
     root: dict = {}
     for w in words:
         node = root
@@ -25,7 +26,8 @@ def trie(words: list[str] | set[str], top: bool = False) -> str:
         node[""] = {}
 
     def alts(node: dict) -> list[str]:
-        return [(r"[ \u00a0]+" if ch == " " else re.escape(ch)) + body(sub) for ch, sub in node.items() if ch]
+        return [(r"[ \u00a0]+" if ch == " " and gaps else re.escape(ch)) + body(sub)
+                for ch, sub in node.items() if ch]
 
     def body(node: dict) -> str:
         a = alts(node)

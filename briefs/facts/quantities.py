@@ -44,7 +44,8 @@ SCAN = rx("|".join([*(re.escape(c) + r"[\d,.]*" for c in _DIGIT_CHARS), "an?" + 
 # The same candidates in two scans (their matches never overlap: digits and letters), words
 # only where no letter precedes (those are never taken, and hide no other candidate).
 _SCAN_DIGITS = rx("|".join(re.escape(c) + r"[\d,.]*" for c in _DIGIT_CHARS))
-_SCAN_WORDS = rx("(?<![a-z])(?:an?" + _A + "|" + trie([*SMALL, *_VAGUE_WORDS, "several", "half"], top=True) + ")")
+_SCAN_WORDS = rx("(?<![a-z])(?:an?" + _A + "|"
+                 + trie([*SMALL, *_VAGUE_WORDS, "several", "half"], top=True) + ")")
 _NUM_C = rx(rf"(?P<num>{DIGITS})(?P<plus>\+|-?plus\b)?(?P<mult>{MULT})?")
 _WORD_C = rx(rf"(?P<num>{WORDNUM})(?P<plus>-?plus\b)?")
 _VAGUE_C = rx(r"(?i:(?:(?:tens|hundreds)[ \u00a0]+of[ \u00a0]+)?(?:dozens|hundreds|thousands|millions|billions"
@@ -78,18 +79,22 @@ should might must be being been said says""".split())
 _MONTHS = set("jan feb mar apr may jun jul aug sep oct nov dec".split())
 _DET_ONE = set("the that this no any every each which some".split())
 _PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0.-]?\(?\d{1,4}\)?){2,5}|\(\d{3}\)[ \u00a0]?\d{3}-\d{4}")
+# Its two branches, each led by a literal (a quick scan); see _phones.
+_PHONE_PLUS, _PHONE_PAREN = (re.compile(p) for p in _PHONE.pattern.split("|"))
 _START = re.Match.start
 _PLUSMINUS = rx(rf"[ \u00a0]?(?:±|\+/-|\+-)[ \u00a0]?({DIGITS})")
 _LETTERS = re.compile(r"[a-z]+")
 
 
-def extract(body: str, exclude: list[tuple[int, int]] | tuple = ()) -> list[Fact]:
-    """Every quantity in `body` that does not overlap a span in `exclude` (the money facts)."""
+def extract(body: str, exclude: list[tuple[int, int]] | tuple = (),
+            low: str | None = None) -> list[Fact]:
+    """Every quantity in `body` that does not overlap a span in `exclude` (the money facts);
+    `low` is body.lower(), if known."""
     out: list[Fact] = []
-    phones = [m.span() for m in _PHONE.finditer(body)] if "+" in body or ") " in body else []
+    phones = _phones(body) if "+" in body or ") " in body else []
     blocked, i = sorted([*exclude, *phones]), 0
     last = 0
-    low = body.lower()
+    low = body.lower() if low is None else low
     text = low if len(low) == len(body) else body
     for m in sorted([*_SCAN_DIGITS.finditer(text), *_SCAN_WORDS.finditer(text)], key=_START):
         if m.start() < last:
@@ -101,6 +106,19 @@ def extract(body: str, exclude: list[tuple[int, int]] | tuple = ()) -> list[Fact
                 i += 1  # facts come in order: skip the money spans already behind
             if not any(a < fact.end and fact.start < b for a, b in blocked[i:i + 3]):
                 out.append(fact)
+    return out
+
+
+def _phones(body: str) -> list[tuple[int, int]]:
+    """The spans _PHONE.finditer gives: the matches of its two branches, but for a "(" one
+    inside a "+" one (a "+" number holds its "(555)"; nothing holds a "+")."""
+    spans = [m.span() for m in _PHONE_PLUS.finditer(body)] if "+" in body else []
+    if "(" in body:
+        spans = sorted(spans + [m.span() for m in _PHONE_PAREN.finditer(body)])
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
     return out
 
 

@@ -47,6 +47,7 @@ _NOT_OBJECT = frozenset("to about of on in for with that".split())
 _PARA = re.compile(r"\n[ \t]*\n")
 _BACKTICKS, _WORD = re.compile("``"), re.compile(r"[A-Za-z][\w'’\-]*")
 _SAID_AFTER = re.compile(r"[,.!?]?\s*(?:\w+\s+){0,3}?(?:said|says|told|added|asked|replied)\b")
+_WORDY = re.compile(r"\S*?[^\W_]\S*")  # [^\W_]: a letter or digit (str.isalnum)
 _STOP_END, _CLAUSE_END = re.compile(r"[.!?]$"), re.compile(r"[.!?;]$")
 
 
@@ -54,6 +55,7 @@ def extract(body: str, sentences: list[Sentence], entities: list[Fact]) -> list[
     """Every quote in `body` with its speaker, in order."""
     spans = _quote_spans(body)
     names = Names(body, entities, sentences, [(a, d) for a, _, _, d in spans])
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]  # both in order
     out: list[Fact] = []
     last: Fact | None = None
     for i, (a, b, c, d) in enumerate(spans):  # marks at a and c; the words are body[b:c]
@@ -63,12 +65,13 @@ def extract(body: str, sentences: list[Sentence], entities: list[Fact]) -> list[
         left = (max(spans[i - 1][3] if i else 0, clause[0]), a)
         right_end = s2.end if s2 else d
         if right_end <= d:  # '"..." Kessling said.' is split off as a sentence of its own
-            nxt = next((s for s in sentences if s.start >= d), None)
+            k = bisect.bisect_left(starts, d)  # the first sentence from d on
+            nxt = sentences[k] if k < len(sentences) else None
             short = nxt is not None and len(nxt.text.split()) <= 12
             if short and VERB.search(nxt.text) and not _DOUBLE.search(nxt.text):
                 right_end = nxt.end
         right = (d, max(d, min(spans[i + 1][0] if i + 1 < len(spans) else len(body), right_end)))
-        words = sum(1 for w in text.split() if any(c.isalnum() for c in w))
+        words = len(_WORDY.findall(text))  # of text.split(), those with a letter or digit
         # "dangerous" and "ideological": a short quote joined to the one kept before it
         joined = last is not None and last.end >= clause[0] and bool(
             _AND.fullmatch(body, last.end, a))
@@ -80,12 +83,13 @@ def extract(body: str, sentences: list[Sentence], entities: list[Fact]) -> list[
         found = attribution(body, left, right, names)
         opens = not body[left[0]:left[1]].strip(" \t\n—–-([:;,")
         same = last is not None and s1 is not None and last.start >= s1.start
-        follows = last is not None and (same or opens and _adjacent(body, sentences, last, a))
+        follows = last is not None and (same or opens and _adjacent(body, sentences, last, a, starts))
         if found is None and follows and last.speaker:
             fact.speaker = last.speaker
             fact.extra.update({k: v for k, v in last.extra.items() if k.startswith("speaker")})
         elif found is None and opens:
-            prev = [s for s in sentences if s.end <= a][-1:]
+            k = bisect.bisect_right(ends, a)  # the last sentence that ends by a
+            prev = sentences[k - 1:k] if k else []
             if prev and body[prev[0].end:a].count("\n\n") <= 1:
                 found = attribution(body, (prev[0].start, prev[0].end), (prev[0].end,) * 2, names)
         if found is not None:
@@ -153,13 +157,18 @@ def _single_spans(body: str, covered: list[tuple[int, int]]) -> list[tuple[int, 
     """British-style ‘quotes’ outside double quotes; apostrophes and possessives skipped."""
     opened: int | None = None
     out = []
+    breaks: list[int] = []  # every place "\n\n" starts
+    p = body.find("\n\n")
+    while p >= 0:
+        breaks.append(p)
+        p = body.find("\n\n", p + 1)
     for m in _SINGLE.finditer(body):
         pos = m.start()
         before = body[pos - 1] if pos else " "
         after = body[pos + 1] if pos + 1 < len(body) else " "
         if before.isalnum() and after.isalnum() or within(covered, pos):
             continue
-        if opened is not None and "\n\n" in body[opened:pos]:
+        if opened is not None and _breaks_between(breaks, opened, pos):
             opened = None
         if opened is None:
             if not before.isalnum() and after.isalnum() and m.group() != "’":
@@ -170,6 +179,12 @@ def _single_spans(body: str, covered: list[tuple[int, int]]) -> list[tuple[int, 
                 out.append((opened, opened + 1, pos, pos + 1))
                 opened = None
     return out
+
+
+def _breaks_between(breaks: list[int], a: int, b: int) -> bool:
+    """Whether "\n\n" is in body[a:b], given where it starts (a binary search, not a slice)."""
+    k = bisect.bisect_left(breaks, a)
+    return k < len(breaks) and breaks[k] + 2 <= b
 
 
 def _short_quote(body: str, text: str, clause: tuple[int, int], left: tuple[int, int],
@@ -203,9 +218,12 @@ def _is_title(body: str, a: int, text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _adjacent(body: str, sentences: list[Sentence], last: Fact, a: int) -> bool:
-    """Whether the quote at `a` follows `last` with nothing but its reporting clause between."""
+def _adjacent(body: str, sentences: list[Sentence], last: Fact, a: int,
+              starts: list[int] | None = None) -> bool:
+    """Whether the quote at `a` follows `last` with nothing but its reporting clause between
+    (no whole sentence between them; `starts`: the sentences' starts)."""
     gap = body[last.end:a]
     if gap.count("\n\n") > 1 or len(gap) > 300:
         return False
-    return not any(last.end < s.start and s.end <= a for s in sentences)
+    k = bisect.bisect_right([s.start for s in sentences] if starts is None else starts, last.end)
+    return not (k < len(sentences) and sentences[k].end <= a)  # sentences end in order

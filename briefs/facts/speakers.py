@@ -75,7 +75,8 @@ _CAPITALISED = re.compile(r"[A-Z](?<![\w'’\-].)[\w'’\-]+")  # not glued to w
 _INSIDE_NAME = re.compile(r"[A-Z][\w'’\-]*[ \t]+(?:of|for|and|on|the|de)[ \t]+$")
 _PERSON_CUE = re.compile(r",\s+(?:a|an|the|who|whose)\s|\s+of\s+the\s|\s+(?:" + VERBS + r")\b"
                          r"|,[^,\"“\n]{3,120},\s+(?:" + VERBS + r")\b")
-_LEAD, _BREAK, _SENTENCE_BREAK = re.compile(r"[\s,.!?—–-]*"), re.compile(r"[.;:!?]\s"), re.compile(r"[.;!?]\s")
+_LEAD, _BREAK = re.compile(r"[\s,.!?—–-]*"), re.compile(r"[.;:!?]\s")
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
 _COMMA_COLON, _CAPITAL_BEFORE = re.compile(r"\s*[,:]\s*"), re.compile(r"[A-Z][\w'’-]*\s+$")
 _PARENS, _CHUNK, _LOWER_AFTER = re.compile(r"\([^()]*\)"), re.compile(r"[^,]+"), re.compile(r"\s+[a-z]")
 
@@ -307,6 +308,7 @@ class Names:
         self.speakers: list[tuple[int, str]] = []
         self._people: list[tuple[int, str]] | None = None
         self._by_last: dict[str, str] = {}
+        self._ends: list[int] | None = None  # where the sentences end, in order
 
     @property
     def people(self) -> list[tuple[int, str]]:
@@ -370,7 +372,10 @@ class Names:
         same = [p for p in earlier if p[0] >= bound]
         if same:
             return same[0][1]
-        for s in reversed([s for s in self.sentences if s.end <= bound][-3:]):
+        if self._ends is None:
+            self._ends = [s.end for s in self.sentences]
+        k = bisect.bisect_right(self._ends, bound)
+        for s in reversed(self.sentences[max(0, k - 3):k]):
             inside = [p for p in earlier if s.start <= p[0] < s.end]
             if inside:
                 return inside[0][1]
