@@ -145,16 +145,16 @@ def _by_length(gaz: dict[str, list[tuple[tuple[str, ...], str, str]]]):
 
 
 # What the first pass asks of each token, as bits of one byte per token, cached by token.
-_OPENS, _GAZ, _STARTS, _LOWER_FIRST, CAP, CAP_IF_DOT = 1, 2, 4, 8, 16, 32
-_BIT = {bit: bytes(1 if i & bit else 0 for i in range(256))  # code -> 1 if the bit is set, else 0
-        for bit in (_OPENS, _GAZ, _STARTS, _LOWER_FIRST)}
+_OPENS, _GAZ, _STARTS, _LOWER_FIRST, CAP, CAP_IF_DOT, UPPER_FIRST = 1, 2, 4, 8, 16, 32, 64
+BIT = {bit: bytes(1 if i & bit else 0 for i in range(256))  # code -> 1 if the bit is set, else 0
+       for bit in (_OPENS, _GAZ, _STARTS, _LOWER_FIRST, UPPER_FIRST)}
 
 
 class _Codes(dict):
     """token -> bits: opens a name (a quote, a bracket, a dash...), may start a gazetteer hit
     (or has a hyphen: a model number), may start a run of names ("d'Ettorre", "al-Assad",
     "21st", capitalised), starts with a small letter, is capitalised as a name is (see
-    DocBase.cap; a single capital only if a "." token follows)."""
+    DocBase.cap; a single capital only if a "." token follows), starts with a capital."""
 
     def __init__(self, gaz: dict) -> None:
         super().__init__()
@@ -171,7 +171,7 @@ class _Codes(dict):
                or len(t) > 3 and t[2] == "-" and t[3].isupper() and t[:2] in _PARTICLES)
         code = self[t] = ((t in _OPENERS) * _OPENS | (t in self.gaz or "-" in t) * _GAZ
                           | starts * _STARTS | c.islower() * _LOWER_FIRST | cap * CAP
-                          | (upper and len(t) == 1 and t != "I") * CAP_IF_DOT)
+                          | (upper and len(t) == 1 and t != "I") * CAP_IF_DOT | upper * UPPER_FIRST)
         return code
 
 
@@ -190,7 +190,7 @@ class DocBase:
         self.n = len(self.T)
         self.acronyms = acronyms
         self.codes = bytes(map(_codes(lex.gazetteer).__getitem__, self.T))
-        self.lower = set(compress(self.T, self.codes.translate(_BIT[_LOWER_FIRST])))
+        self.lower = set(compress(self.T, self.codes.translate(BIT[_LOWER_FIRST])))
         self.mentions: list[tuple[int, int, str, str]] = []  # token a, b, type, canonical
         self.covered = bytearray(self.n)
         self.unknown_acronyms: list[int] = []
@@ -232,7 +232,7 @@ class DocBase:
                 t = T[j] if j < n else ""
             if j < n:
                 initial[j] = 1
-        for i in compress(range(1, n), self.codes.translate(_BIT[_OPENS])):  # after an opener
+        for i in compress(range(1, n), self.codes.translate(BIT[_OPENS])):  # after an opener
             if T[i][:1].isalpha():
                 initial[i] = 1
         self.initial = initial
@@ -244,7 +244,7 @@ class DocBase:
         self.gzc = bytearray(n)
         # Only a token the gazetteer starts with, or one with a hyphen, can start a hit.
         i = 0
-        for c in compress(range(n), self.codes.translate(_BIT[_GAZ])):
+        for c in compress(range(n), self.codes.translate(BIT[_GAZ])):
             if c < i:
                 continue
             i = c
@@ -266,7 +266,7 @@ class DocBase:
     def run_starts(self) -> list[int]:
         """The tokens that may start a run of names (a superset): all but lower-case words,
         and gazetteer hits."""
-        starts = list(compress(range(self.n), self.codes.translate(_BIT[_STARTS])))
+        starts = list(compress(range(self.n), self.codes.translate(BIT[_STARTS])))
         return sorted({*starts, *self.gz}) if self.gz else starts
 
     # ----------------------------------------------------------------- helpers

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from briefs.facts.entities_data import (
     AGENT_VERBS, NAME_SUFFIXES, ORG_HEADS, PLACE_HEADS, PROG_HEADS, tokens_of,
 )
+from briefs.facts.entities_heads import BIT, UPPER_FIRST
 from briefs.facts.model import Fact
 
 if TYPE_CHECKING:
@@ -58,10 +59,10 @@ def finish(doc: _Doc) -> list[Fact]:
     for keys in first.values():
         keys.sort(key=len, reverse=True)
     n, after = doc.n, 0
-    for i in compress(range(n), map(first.__contains__, T)):
+    for i in compress(range(n), doc.codes.translate(BIT[UPPER_FIRST])):  # T[i][:1].isupper()
         if i < after:
             continue  # inside a form just found
-        if not doc.covered[i] and T[i][:1].isupper():
+        if T[i] in first and not doc.covered[i]:
             for key in first[T[i]]:
                 b = i + len(key)
                 if tuple(T[i:b]) == key and not any(doc.covered[i:b]) and not (b < n and _continues(doc, b)):

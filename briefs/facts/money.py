@@ -197,7 +197,10 @@ def _suffixed(body: str, m: re.Match) -> list[Fact]:
             code = _word_currency("dollar", m.group("adj"))
     else:
         sym, code, unit = m.group("sym"), m.group("code"), 1.0
-        code = SYMBOLS[sym] if sym else ("CNY" if code == "RMB" else code)
+        if sym == "¢":  # "5¢": cents of a dollar
+            code, unit = "USD", 0.01
+        else:
+            code = SYMBOLS[sym] if sym else ("CNY" if code == "RMB" else code)
     if not m.group("n1")[0].isdigit() and m.group("n1")[0] not in "-−" and not word:
         return []
     if _YEAR.fullmatch(m.group("a1")) and not m.group("n2"):

@@ -105,3 +105,11 @@ def test_qualifier_stays_out_of_the_span_and_offsets_are_exact() -> None:
     assert fact.text == "$25 billion" and body[fact.start:fact.end] == "$25 billion"
     assert fact.extra == {"qualifier": "nearly"}
     assert fact.as_json()["amount"] == 25e9 and fact.as_json()["currency"] == "USD"
+
+
+def test_cent_sign_after_a_number_is_cents_not_a_crash() -> None:
+    from briefs.facts.money import extract as money_extract
+
+    [fact] = money_extract("The fee rose to 5¢ per message.")
+    assert fact.text.startswith("5¢") and fact.currency == "USD"
+    assert abs(fact.amount - 0.05) < 1e-9
