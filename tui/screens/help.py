@@ -21,6 +21,8 @@ KEYS: list[tuple[str, str]] = [
     ("t", "side pane: key facts or related briefs"),
     ("p", "show / hide the side pane (narrow terminals: in place of the results)"),
     ("Enter on a fact", "scroll the reader to its sentence and highlight it"),
+    ("/ or f on a fact", "search the whole corpus for it"),
+    ("↑ / ↓ in the search box", "earlier searches"),
     ("Enter on related", "open that brief"),
     ("b / Backspace", "back to the previous brief"),
     ("B", "forward again"),

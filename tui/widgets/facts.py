@@ -38,7 +38,7 @@ class FactsPane(KeyList):
 
     BINDINGS: list[BindingType] = [
         Binding("enter", "select", "Show", show=True),
-        Binding("slash,f", "search_fact", "Search corpus", show=True, id="search_fact"),
+        Binding("slash,f", "search_fact", "Search corpus", show=False, id="search_fact"),
     ]
     """Enter scrolls the reader to the fact's sentence and highlights it; / (or f) searches
     the whole corpus for the fact (by name for entities, any alias)."""

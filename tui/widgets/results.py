@@ -22,6 +22,8 @@ def short_snippet(hit: Hit, width: int = SNIPPET_CHARS) -> tuple[str, list[tuple
         return text, spans
     first = spans[0][0] if spans else 0
     start = max(0, min(first - width // 4, len(text) - width))
+    while 0 < start < first and not text[start - 1].isspace():
+        start += 1  # begin on a whole word
     piece = text[start:start + width]
     prefix = "…" if start else ""
     shift = len(prefix) - start
