@@ -88,19 +88,19 @@ class GlossaryEntry:
 
 
 def glossary(index_dir: Path) -> list[GlossaryEntry]:
-    """Every acronym defined anywhere, with its expansions side by side; A to Z."""
+    """Every acronym defined anywhere, with its expansions side by side; A to Z.
+
+    Read from the table the indexer recomputes at each commit (index/factstore.py).
+    """
     entries: dict[str, GlossaryEntry] = {}
     with _db(index_dir) as db:
-        for short, long, brief_id in db.execute(
-            "SELECT a.short, a.long, a.id FROM acronym a JOIN brief b ON b.id = a.id "
-            "WHERE a.long IS NOT NULL ORDER BY b.date IS NULL, b.date, a.id"
+        for short, long, first_id, _, briefs in db.execute(
+            "SELECT short, long, first_id, defined_in, briefs FROM glossary ORDER BY short, defined_in DESC"
         ):
             entry = entries.setdefault(short, GlossaryEntry(short))
             known = next((e for e in entry.expansions if _same_expansion(e) == _same_expansion(long)), long)
-            entry.expansions.setdefault(known, []).append(brief_id)
-        for short, count in db.execute("SELECT short, COUNT(DISTINCT id) FROM acronym GROUP BY short"):
-            if short in entries:
-                entries[short].briefs = count
+            entry.expansions.setdefault(known, []).append(first_id)
+            entry.briefs = max(entry.briefs, briefs)
     return sorted(entries.values(), key=lambda e: e.short.lower())
 
 

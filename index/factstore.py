@@ -33,11 +33,15 @@ CREATE TABLE IF NOT EXISTS entity (
     start INTEGER, end INTEGER, sentence TEXT
 );
 CREATE INDEX IF NOT EXISTS entity_alias ON entity(alias);
+CREATE INDEX IF NOT EXISTS entity_name ON entity(name, id);
 CREATE INDEX IF NOT EXISTS entity_id ON entity(id);
 CREATE TABLE IF NOT EXISTS acronym (
     id TEXT NOT NULL, short TEXT NOT NULL, long TEXT, start INTEGER, end INTEGER, uses INTEGER
 );
-CREATE INDEX IF NOT EXISTS acronym_short ON acronym(short);
+CREATE INDEX IF NOT EXISTS acronym_short ON acronym(short, id);
+CREATE TABLE IF NOT EXISTS glossary (
+    short TEXT NOT NULL, long TEXT NOT NULL, first_id TEXT NOT NULL, defined_in INTEGER, briefs INTEGER
+);
 CREATE INDEX IF NOT EXISTS acronym_id ON acronym(id);
 CREATE TABLE IF NOT EXISTS dated (
     id TEXT NOT NULL, value TEXT NOT NULL, text TEXT, start INTEGER, end INTEGER, sentence TEXT
@@ -72,10 +76,13 @@ def _sentence(body: str, start: int, end: int) -> str:
     return text
 
 
-def forget(db: sqlite3.Connection, paths: Iterable[str]) -> None:
-    """Remove every row of the briefs held by these files."""
+def forget(db: sqlite3.Connection, paths: Iterable[str], touched: set[str] | None = None) -> None:
+    """Remove every row of the briefs held by these files (their acronyms go in `touched`)."""
     for path in paths:
         ids = [row[0] for row in db.execute("SELECT id FROM brief WHERE path = ?", (path,))]
+        if touched is not None:
+            for brief_id in ids:
+                touched.update(r[0] for r in db.execute("SELECT short FROM acronym WHERE id = ?", (brief_id,)))
         for table in ("entity", "acronym", "dated", "brief", "minhash", "band", "ref"):
             db.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i in ids])  # noqa: S608
 
@@ -131,3 +138,25 @@ def references(body: str, links: list[tuple[str, str]], related: str, own_url: s
         if item.strip():
             refs.add(("related", _norm(item)))
     return sorted(refs)
+
+
+def refresh_glossary(db: sqlite3.Connection, shorts: set[str] | None = None) -> None:
+    """Recompute the corpus glossary at each commit (only the acronyms `shorts` when given:
+    an edit touches a handful), so that reading it costs nothing."""
+    if shorts is not None:
+        for short in shorts:
+            db.execute("DELETE FROM glossary WHERE short = ?", (short,))
+            db.execute(_GLOSSARY_ROWS + " AND a.short = ? GROUP BY a.short, a.long", (short,))
+        return
+    db.execute("DELETE FROM glossary")
+    db.execute(_GLOSSARY_ROWS + " GROUP BY a.short, a.long")
+
+
+_GLOSSARY_ROWS = """INSERT INTO glossary
+           SELECT a.short, a.long,
+                  (SELECT a2.id FROM acronym a2 JOIN brief b2 ON b2.id = a2.id
+                   WHERE a2.short = a.short AND a2.long = a.long
+                   ORDER BY b2.date IS NULL, b2.date, a2.id LIMIT 1),
+                  COUNT(DISTINCT a.id),
+                  (SELECT COUNT(DISTINCT a3.id) FROM acronym a3 WHERE a3.short = a.short)
+           FROM acronym a WHERE a.long IS NOT NULL"""

@@ -279,10 +279,12 @@ class Indexer:
         owner = man.owner_of()
         writer = self._writer(ix)
         self.db = factstore.connect(self.index_dir)
+        # Acronyms whose glossary rows need recomputing (None: all, for a new index).
+        self.touched: set[str] | None = set() if man.files else None
         pending = 0
         staged: dict[str, FileRecord | None] = {}
         try:
-            factstore.forget(self.db, removed)
+            factstore.forget(self.db, removed, self.touched)
             for path in removed:
                 writer.delete_by_term("path", path)
                 staged[path] = None
@@ -306,13 +308,15 @@ class Indexer:
                     report.warnings.extend((f.path, w) for w in brief.warnings)
                 if old is not None:
                     writer.delete_by_term("path", f.path)
-                    factstore.forget(self.db, [f.path])
+                    factstore.forget(self.db, [f.path], self.touched)
                 for n, brief in enumerate(loaded.briefs):
                     facts = loaded.facts[n] if n < len(loaded.facts) else None
                     writer.delete_by_term("id", brief.id)
                     writer.add_document(**_document(brief, f, loaded.hash, facts))
                     if n < len(loaded.words):
                         self.words.add(loaded.words[n])
+                    if self.touched is not None:
+                        self.touched.update(x.text for x in facts or [] if x.type == "acronym")
                     factstore.record(
                         self.db, brief.id, f.path, brief.title,
                         brief.date.isoformat() if brief.date else None, brief.source, brief.body,
@@ -380,6 +384,8 @@ class Indexer:
     def _commit(self, ix, writer, man: Manifest, staged: dict[str, FileRecord | None]) -> None:  # type: ignore[no-untyped-def]
         # Facts first: if we die between the two commits, the files are still "changed"
         # in the manifest and the next run rewrites their rows.
+        factstore.refresh_glossary(self.db, self.touched)
+        self.touched = set()
         self.db.commit()
         writer.commit(mergetype=merge_small_segments)
         for path, rec in staged.items():
