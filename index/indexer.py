@@ -14,22 +14,20 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from whoosh.writing import LockError
 
 from briefs.facts import Fact
 from briefs.facts import extract as extract_facts
-from briefs.facts.store import encode_facts, in_usd
 from briefs.files import read_bytes
 from briefs.load import load_bytes
 from briefs.model import Brief, LoadError, make_id
 from index import factstore
+from index.documents import document
 from index.dupes import signature
 from index import manifest as manifest_mod
 from index.manifest import FileRecord, Manifest
-from index.schema import ENTITY_FIELDS, slug
 from index.store import open_index
 from index.walk import Found, walk
 from index.words import Dictionary, words_of
@@ -123,71 +121,6 @@ def _load(args: tuple[Found, int, str]) -> _Loaded:
         return _Loaded(found, error="too large to parse in memory")
     except Exception as exc:  # a loader bug must not stop the corpus: report it
         return _Loaded(found, error=f"unexpected {type(exc).__name__}: {exc}")
-
-
-def _fact_fields(facts: list[Fact]) -> dict[str, object]:
-    names: dict[str, set[str]] = {f: set() for f in ENTITY_FIELDS.values()}
-    names["acronym"] = set()
-    largest = None
-    for fact in facts:
-        fieldname = ENTITY_FIELDS.get(fact.type)
-        if fieldname:
-            for name in [fact.value or fact.text, *(fact.aliases or [])]:
-                if name.strip():
-                    names[fieldname].add(" ".join(name.split()))
-        elif fact.type == "acronym":
-            names["acronym"].add(slug(fact.text))
-            if fact.long:
-                names["acronym"].add(slug(fact.long))
-        elif fact.type == "money" and fact.amount is not None:
-            largest = max(largest or 0.0, in_usd(float(fact.amount), fact.currency))
-    out: dict[str, object] = {
-        k: (",".join(sorted(v)) if k == "acronym" else "\n".join(sorted(v)))
-        for k, v in names.items() if v
-    }
-    if largest is not None:
-        out["money"] = largest
-    out["facts"] = encode_facts(facts)
-    return out
-
-
-def _document(brief: Brief, found: Found, digest: str, facts: list[Fact] | None = None) -> dict[str, object]:
-    when = datetime(brief.date.year, brief.date.month, brief.date.day) if brief.date else None
-    types = [brief.format] + ([slug(brief.doc_type)] if brief.doc_type else [])
-    doc: dict[str, object] = {
-        "id": brief.id,
-        "path": found.path,
-        "file": Path(found.rel).as_posix(),
-        "title": brief.title,
-        "body": brief.body,
-        "sortdate": int(brief.date.strftime("%Y%m%d")) if brief.date else 0,
-        "source": brief.source,
-        "source_key": slug(brief.source) or "-",
-        "author": brief.author,
-        "tag": ",".join(slug(t) for t in brief.tags if slug(t)),
-        "type": ",".join(types),
-        "year": str(brief.date.year) if brief.date else "-",
-        "meta": {
-            "format": brief.format,
-            "url": brief.url,
-            "tags": brief.tags,
-            "marking": brief.marking,
-            "doc_type": brief.doc_type,
-            "extra": brief.meta,
-            "links": [[link.text, link.url] for link in brief.links[:500]],
-            "warnings": brief.warnings,
-            "key": brief.key,
-            "root": found.root,
-            "fsize": found.size,
-            "fmtime": found.mtime_ns,
-            "fhash": digest,
-        },
-    }
-    if when:
-        doc["date"] = when
-    if facts is not None:
-        doc.update(_fact_fields(facts))
-    return doc
 
 
 class Indexer:
@@ -312,7 +245,7 @@ class Indexer:
                 for n, brief in enumerate(loaded.briefs):
                     facts = loaded.facts[n] if n < len(loaded.facts) else None
                     writer.delete_by_term("id", brief.id)
-                    writer.add_document(**_document(brief, f, loaded.hash, facts))
+                    writer.add_document(**document(brief, f, loaded.hash, facts))
                     if n < len(loaded.words):
                         self.words.add(loaded.words[n])
                     if self.touched is not None:
