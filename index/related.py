@@ -117,10 +117,14 @@ def related(searcher, brief_id: str, limit: int = 8) -> list[Related]:  # type: 
                     list(own),
                 ))
                 weight = {n: math.log(1 + total_docs / max(1, df.get(n, 1))) for n in own}
+                # Names in more than a twentieth of the corpus ("United States") weigh little
+                # and would bring thousands of rows: they count in the weights, not the search.
+                rare = [n for n in own if df.get(n, 1) <= max(20, total_docs // 20)] or list(own)
+                marks = ",".join("?" * len(rare))
                 rows = db.execute(
                     f"SELECT DISTINCT id, name FROM entity WHERE name IN ({marks}) AND id != ? "  # noqa: S608
                     f"UNION SELECT DISTINCT id, short FROM acronym WHERE short IN ({marks}) AND id != ? AND long IS NOT NULL",
-                    [*own, brief_id, *own, brief_id],
+                    [*rare, brief_id, *rare, brief_id],
                 ).fetchall()
                 for other, name in rows:
                     entity_scores[other] = entity_scores.get(other, 0.0) + weight[name]
