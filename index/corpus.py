@@ -61,16 +61,25 @@ def entity(index_dir: Path, name: str, limit: int = 200) -> list[Mention]:
         if not names:
             return []
         marks = ",".join("?" * len(names))
-        rows = db.execute(
-            f"""SELECT e.id, b.title, b.date, b.source, b.path, e.name, e.type, e.sentence,
-                       MIN(e.start), e.end
-                FROM entity e JOIN brief b ON b.id = e.id
-                WHERE e.name IN ({marks})
-                GROUP BY e.id
-                ORDER BY b.date IS NULL, b.date DESC, b.title
-                LIMIT ?""",  # noqa: S608 - only placeholders are formatted in
-            (*sorted(names), limit),
+        ordered = sorted(names)
+        # Newest briefs first, then only their first mention: a common name ("United States")
+        # is in thousands of briefs, and grouping every mention cost 70 ms at 10,000.
+        briefs = db.execute(
+            f"""SELECT id, title, date, source, path FROM brief
+                WHERE id IN (SELECT id FROM entity WHERE name IN ({marks}))
+                ORDER BY date IS NULL, date DESC, title LIMIT ?""",  # noqa: S608
+            (*ordered, limit),
         ).fetchall()
+        rows = []
+        for brief_id, title, when, source, path in briefs:
+            first = db.execute(
+                f"""SELECT name, type, sentence, start, end FROM entity
+                    WHERE id = ? AND name IN ({marks}) ORDER BY start LIMIT 1""",  # noqa: S608
+                (brief_id, *ordered),
+            ).fetchone()
+            if first:
+                found, kind, sentence, start, end = first
+                rows.append((brief_id, title, when, source, path, found, kind, sentence, start, end))
     return [Mention(*row) for row in rows]
 
 

@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS brief (
     url TEXT, report TEXT, file TEXT, ltitle TEXT
 );
 CREATE INDEX IF NOT EXISTS brief_path ON brief(path);
+CREATE INDEX IF NOT EXISTS brief_date ON brief(date);
 CREATE INDEX IF NOT EXISTS brief_url ON brief(url);
 CREATE INDEX IF NOT EXISTS brief_report ON brief(report);
 CREATE INDEX IF NOT EXISTS brief_ltitle ON brief(ltitle);
@@ -34,6 +35,7 @@ CREATE TABLE IF NOT EXISTS entity (
 );
 CREATE INDEX IF NOT EXISTS entity_alias ON entity(alias);
 CREATE INDEX IF NOT EXISTS entity_name ON entity(name, id);
+CREATE INDEX IF NOT EXISTS entity_id_name ON entity(id, name, start);
 CREATE INDEX IF NOT EXISTS entity_id ON entity(id);
 CREATE TABLE IF NOT EXISTS acronym (
     id TEXT NOT NULL, short TEXT NOT NULL, long TEXT, start INTEGER, end INTEGER, uses INTEGER
