@@ -55,7 +55,8 @@ CREATE INDEX IF NOT EXISTS dated_id ON dated(id);
 def connect(index_dir: Path) -> sqlite3.Connection:
     from index import dupes
 
-    db = sqlite3.connect(index_dir / FACTS_DB, timeout=30.0)
+    # Not tied to its thread: the app's pooled searchers are lent to one thread at a time.
+    db = sqlite3.connect(index_dir / FACTS_DB, timeout=30.0, check_same_thread=False)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.executescript(SCHEMA + dupes.SCHEMA)

@@ -24,6 +24,11 @@ class BriefApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.index_dir, self.history_file))
 
+    def on_unmount(self) -> None:
+        from tui.screens.loaders import close_all
+
+        close_all()
+
 
 def run(index_dir: Path, history_file: Path | None = None) -> None:
     """Run the app in the terminal until the user quits."""
