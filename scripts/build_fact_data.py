@@ -1076,35 +1076,28 @@ def build_common_words(corpus: Path) -> list[str]:
     return sorted(common)
 
 
-def build_orgs() -> list[str]:
+def _name_lines(table: str) -> list[str]:
+    """`Name | alias, alias` lines (blank and # lines skipped) as tab-separated rows."""
     out = []
-    for line in ORGANISATIONS.strip().splitlines():
+    for line in table.strip().splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, _, aliases = line.partition("|")
         al = [a.strip() for a in aliases.split(",") if a.strip()]
         out.append("\t".join([name.strip()] + al))
     return out
+
+
+def build_orgs() -> list[str]:
+    return _name_lines(ORGANISATIONS)
 
 
 def build_people() -> list[str]:
-    out = []
-    for line in PEOPLE.strip().splitlines():
-        name, _, aliases = line.partition("|")
-        al = [a.strip() for a in aliases.split(",") if a.strip()]
-        out.append("\t".join([name.strip()] + al))
-    return out
+    return _name_lines(PEOPLE)
 
 
 def build_programmes() -> list[str]:
-    out = []
-    for line in PROGRAMMES.strip().splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, aliases = line.partition("|")
-        al = [a.strip() for a in aliases.split(",") if a.strip()]
-        out.append("\t".join([name.strip()] + al))
-    return out
+    return _name_lines(PROGRAMMES)
 
 
 def main() -> int:
