@@ -17,6 +17,13 @@ re3d (corpus/re3d/*/): documents.json and entities.json are JSON lines (utf-8-si
 spans are the entities of type "Temporal", `begin`/`end` offsets into the document `text`.
 re3d documents carry no date, so relative dates stay unresolved there (detection only).
 
+Both gold sets also mark durations ("two years", "45 minutes", "a 9-year gap") and clock
+times ("9 a.m.", "23:15", "Zulu", "GMT", "the evening"). Neither is a date
+fact (a date is a day, month, year... on the calendar; durations are quantities and times of
+day are skipped by design), so such a gold is "don't care": not counted as a miss, and an
+extracted date overlapping only it is counted neither right nor wrong. A duration anchored
+in time ("the past 24 hours", "two years ago", "the last two years") stays a date.
+
 A match is span overlap, counted on each side separately (so a gold nested in another gold,
 "2018" inside "day five of the 2018 World Cup", is found by one fact): precision is the share
 of extracted dates overlapping some gold date, recall the share of gold dates overlapped by
@@ -42,6 +49,20 @@ from briefs.facts import dates
 from briefs.facts.model import Fact
 
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
+_AMOUNT = (r"(?:about|nearly|almost|some|over|more\s+than|less\s+than|around|roughly)?\s*"
+           r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+           r"twenty|thirty|forty|fifty|several|a\s+few|\[\w+\])(?:[-\s]plus)?")
+_DURATION = re.compile(_AMOUNT + r"[-\s](?:second|minute|hour|day|week|fortnight|month|year|"
+                       r"decade)s?(?:\s+long)?", re.I)
+_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\d{1,2}:\d\d|['‘’]?z(?:ulu)?['‘’]?|"
+                    r"gmt|utc|greenwich\s+mean\s+time|(?:the\s+)?(?:morning|afternoon|evening|night)|"
+                    r"daylight\s+hours\b.*", re.I)
+
+
+def not_a_date(text: str) -> bool:
+    """A duration or a clock time (see the module docstring): no date fact is expected."""
+    text = " ".join(text.split()).strip(" .,")
+    return bool(_DURATION.fullmatch(text) or _CLOCK.fullmatch(text) and not text.isdigit())
 _ABSOLUTE = re.compile(r"\b(?:1\d|20)\d\d\b|\d0['’]?s\b|['’‘]\d0s\b")
 
 
@@ -138,7 +159,10 @@ class _Counts:
     def __init__(self) -> None:
         self.pred = self.pred_ok = self.gold = self.gold_found = 0
 
-    def add(self, gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> None:
+    def add(self, gold: list[tuple[int, int]], pred: list[tuple[int, int]],
+            dropped: list[tuple[int, int]] = ()) -> None:
+        pred = [p for p in pred if any(overlaps(p, g) for g in gold)
+                or not any(overlaps(p, d) for d in dropped)]
         self.pred += len(pred)
         self.pred_ok += sum(any(overlaps(p, g) for g in gold) for p in pred)
         self.gold += len(gold)
@@ -169,7 +193,9 @@ def score_gum(folder: Path) -> list[Row]:
     for xml in sorted((folder / "xml").glob("*.xml")):
         text, gold, created = _gum_doc(xml, folder / "dep" / (xml.stem + ".conllu"))
         facts = dates.extract(text, _brief_date(text, created))
-        counts.add([(g[0], g[1]) for g in gold], [(f.start, f.end) for f in facts])
+        dropped = [(g[0], g[1]) for g in gold if not_a_date(g[2])]
+        gold = [g for g in gold if not not_a_date(g[2])]
+        counts.add([(g[0], g[1]) for g in gold], [(f.start, f.end) for f in facts], dropped)
         for start, end, gtext, value in gold:
             best = _best((start, end), facts)
             if value is None or best is None:
@@ -197,14 +223,18 @@ def score_re3d(folder: Path) -> list[Row]:
                     doc = json.loads(line)
                     texts[doc["_id"]] = doc["text"]
         gold: dict[str, list[tuple[int, int]]] = {k: [] for k in texts}
+        dropped: dict[str, list[tuple[int, int]]] = {k: [] for k in texts}
         with open(source / "entities.json", encoding="utf-8-sig") as fh:
             for line in fh:
                 if line.strip():
                     ent = json.loads(line)
                     if ent["type"] == "Temporal":
-                        gold[ent["documentId"]].append((ent["begin"], ent["end"]))
+                        span, doc = (ent["begin"], ent["end"]), ent["documentId"]
+                        kept = not not_a_date(texts[doc][span[0]:span[1]])
+                        (gold if kept else dropped)[doc].append(span)
         for doc_id, text in texts.items():
-            counts.add(gold[doc_id], [(f.start, f.end) for f in dates.extract(text, None)])
+            counts.add(gold[doc_id], [(f.start, f.end) for f in dates.extract(text, None)],
+                       dropped[doc_id])
     return counts.rows("re3d")
 
 

@@ -224,6 +224,9 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 _ENT = re.compile(r"\((\d+)-([^()|]*?)\)|\((\d+)-([^()|]*)|(\d+)\)")
 _JOIN = frozenset({"of", "the", "de", "&", "du", "von", "van", "al"})
+# A person's name takes its particles but not "of" and what follows: "Ana Lima of Orbital
+# Works" is a name and an affiliation (the organisation is then a name of its own).
+_PERSON_JOIN = frozenset({"de", "du", "von", "van", "al"})
 
 
 def _gum_docs(root: Path):
@@ -313,7 +316,7 @@ def _gum_doc(conllu: str):
         whole = (span_toks[0]["start"], span_toks[-1]["end"])
         if kind is None:
             continue
-        name = _gum_name(span_toks, first, last)
+        name = _gum_name(span_toks, first, last, kind)
         if name is not None:
             words = text[name[0]:name[1]].replace(".", " ").split()
             if all(w.lower() in _ROLES or w.lower() in ("mr", "mrs", "ms", "dr", "prof") for w in words):
@@ -334,7 +337,8 @@ def _gum_doc(conllu: str):
     return text, kept, dropped
 
 
-def _gum_name(toks: list[dict], first: int, last: int) -> tuple[int, int] | None:
+def _gum_name(toks: list[dict], first: int, last: int, kind: str = "") -> tuple[int, int] | None:
+    join = _PERSON_JOIN if kind == "person" else _JOIN
     ids = {t["id"] for t in toks}
     heads = [t for t in toks if t["head"] not in ids]
     if not heads:
@@ -348,10 +352,10 @@ def _gum_name(toks: list[dict], first: int, last: int) -> tuple[int, int] | None
         head = deps[0]
     k = toks.index(head)
     a = b = k
-    while a > 0 and (_name_word(toks[a - 1]) or toks[a - 1]["form"] in _JOIN and a > 1
+    while a > 0 and (_name_word(toks[a - 1]) or toks[a - 1]["form"] in join and a > 1
                      and _name_word(toks[a - 2]) and toks[a - 1]["form"] != "the"):
         a -= 1
-    while b + 1 < len(toks) and (_name_word(toks[b + 1]) or toks[b + 1]["form"] in _JOIN
+    while b + 1 < len(toks) and (_name_word(toks[b + 1]) or toks[b + 1]["form"] in join
                                  and b + 2 < len(toks) and _propn_after(toks, b + 1)):
         b += 1
     while b > a and not _name_word(toks[b]):

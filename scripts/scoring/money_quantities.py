@@ -5,7 +5,11 @@ is a currency ("dollar", "euro", "pound sterling", "cent", also rates like "doll
 are money, scored as value + ISO currency against the money facts (cents are converted to
 units of the currency); every other gold is a quantity, scored on value alone against the
 quantity facts. Matching is one-to-one within a sentence; a range fact matches a gold value
-equal to its low end or its midpoint (the gold set gives ranges as midpoints). Golds that the
+equal to its low end or its midpoint (the gold set gives ranges as midpoints). The gold set
+writes any "X to Y" as one value, its midpoint, a change too ("rose from $40 per kg to $60
+per kg": 50); the extractor reads a change as two amounts, before and after, which is what
+an analyst needs. So two facts of the same currency (or unit) joined only by "to" or a dash
+are scored as that one range: one prediction, matching its low end or midpoint. Golds that the
 extractor skips by design (years, model numbers) count as misses.
 
 re3d (documents.json + entities.json, JSON lines): type Money -> money facts, Quantity ->
@@ -27,6 +31,7 @@ from pathlib import Path
 from scoring.common import Row, overlaps
 
 from briefs.facts import money, quantities
+from briefs.facts.model import Fact
 
 TARGET = ">= 0.95 value+currency F1"
 CURRENCY_UNITS = {"dollar": ("USD", 1.0), "euro": ("EUR", 1.0), "pound sterling": ("GBP", 1.0),
@@ -68,6 +73,26 @@ def _values(f: quantities.Fact) -> list[float | None]:
     return out
 
 
+_JOINED = re.compile(r"\s*(?:to|-|–|—)\s*")
+
+
+def _as_ranges(text: str, facts: list) -> list:
+    """Facts with each change "X to Y" (two facts) made one range fact, for scoring only."""
+    out: list = []
+    for f in facts:
+        prev = out[-1] if out else None
+        if prev is not None and "low" not in prev.extra \
+                and _JOINED.fullmatch(text, prev.end, f.start) \
+                and (f.currency, f.unit) == (prev.currency, prev.unit) \
+                and f.amount is not None and prev.amount is not None:
+            out[-1] = Fact(f.type, text[prev.start:f.end], prev.start, f.end, amount=prev.amount,
+                           currency=f.currency, unit=f.unit,
+                           extra={"low": prev.amount, "high": f.amount, "change": True})
+        else:
+            out.append(f)
+    return out
+
+
 def _match(preds: list, golds: list, same) -> int:
     """One-to-one greedy matches between `preds` and `golds` under `same(pred, gold)`."""
     used: set[int] = set()
@@ -86,7 +111,9 @@ def _quantities_json(items: list[dict]) -> list[Row]:
     for item in items:
         text = item["req"]
         mfacts = money.extract(text)
-        qfacts = quantities.extract(text, exclude=[(f.start, f.end) for f in mfacts])
+        taken = [(f.start, f.end) for f in mfacts]
+        qfacts = _as_ranges(text, quantities.extract(text, exclude=taken))
+        mfacts = _as_ranges(text, mfacts)
         mgold, qgold = [], []
         for g in item["res"]:
             base = g["unit"].split(" per ")[0]
