@@ -11,8 +11,11 @@ is read in this order:
    ("... Air Base", "Gulf of ..."), a programme head ("... Layer", "... Interceptor",
    "USS ...", model numbers like "SM-6", "F-35A", "Block IIA");
 4. the gazetteer names inside it, and for what is left: a given name first (a person),
-   or a cue around it: "in"/"near" (place), "said"/"according to"/", a ..." (person),
-   "satellites"/"missile"/"system" after it (programme), "the Coalition" (organisation).
+   or a cue around it: "in"/"near" (place, unless a number follows: "in Tranche 1"),
+   "said"/"according to"/", a ..." (person), "satellites"/"missile"/"system" after it
+   (programme), "the Coalition", "the University", "the Times" (organisation: the one
+   named in full before, if any), a person "of" it (organisation: "Ines Duarte of Corvo
+   Vermelho"). A name still untyped is read again by entities_merge with the whole brief.
 
 Traps handled: headings and ALL-CAPS lines (only names known from the gazetteer or from the
 body count there), a capitalised common word at the start of a sentence, months and
@@ -26,7 +29,8 @@ canonical name: gazetteer name, long form of an acronym, a person's full name) a
 from __future__ import annotations
 
 from briefs.facts.entities_data import (
-    BRANCHES, CONNECTORS, DAYS, DETERMINERS, MISC_HEADS, MONTHS, OF_HEADS, ORG_HEADS, ORG_SHORT,
+    BRANCHES, CONNECTORS, DAYS, DETERMINERS, MISC_HEADS, MONTHS, OF_HEADS, ORG_ANAPHORS, ORG_HEADS,
+    ORG_SHORT,
     PLACE_CUES, PLACE_FIRST, PLACE_HEADS, PROG_CUES, PROG_HEADS, SHIP_PREFIXES, SPEECH, TITLE_MODS,
     TITLES, lexicon,
 )
@@ -40,6 +44,7 @@ from briefs.facts.sentences import Sentence
 _ORG_OF = OF_HEADS & ORG_HEADS
 _WEAK_HEADS = frozenset("Defense Defence Security Intelligence".split())
 _ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII".split())
+_POSSESSIVE_NAMES = frozenset("People Women Children Men".split())  # inside names: "People's Party"
 
 
 def extract(body: str, sentences: list[Sentence], acronyms: list[Fact]) -> list[Fact]:
@@ -91,8 +96,8 @@ class _Doc(DocBase):
                 j += 1
             else:
                 break
-            if P[j - 1] or j >= n:
-                break
+            if P[j - 1] and not (T[j - 1] in _POSSESSIVE_NAMES and j < n and self.cap(j)) or j >= n:
+                break  # a possessive ends the name, but for "Northern People's Militia"
             t = T[j]
             if t in CONNECTORS and j + 1 < n and self.line[j + 1] == line:
                 k = j + 1
@@ -308,29 +313,54 @@ class _Doc(DocBase):
         if b - a == 1 and self.initial[a] and self.common(T[a]):
             return
         prev = T[a - 1].lower() if a else ""
-        if prev in PLACE_CUES and names and not words[0] in lex.given:
+        label = b - 2 if b - a >= 2 and T[b - 1] in _ROMAN else b - 1
+        numbered = (label == b - 2 or nxt[:1].isdigit() or nxt in _ROMAN) \
+            and T[label] not in PLACE_HEADS
+        if prev in PLACE_CUES and names and not words[0] in lex.given and not numbered:
+            # (a word before a number labels a part, not a place: "in Tranche 1", "in Phase II")
             self.emit(a, b, "place", "")
             return
         if nxt == "," and b + 1 < self.n and lex.names.get(T[b + 1], ("",))[0] == "place" and names:
             self.emit(a, b, "place", "")
             return
+        if b - a == 1 and prev == "the" and not self.initial[a]:
+            # "the University", "the Times": one organisation named in short; never a person
+            named = self._named_by_head(a)
+            if T[a] in ORG_SHORT or T[a] in ORG_ANAPHORS and named != T[a]:
+                self.emit(a, b, "organisation", named)
+                if nxt in ("of", "for"):
+                    self.weak.add(a)  # "the Office of\nScience ...": a longer form may be known
+            elif T[a] in _PLACE_SHORT:
+                self.emit(a, b, "place", T[a])
+            elif names:
+                self.pending.append((a, b))
+            return
+        if prev == "of" and names and any(m[1] == a - 1 and m[2] == "person" and m[1] - m[0] > 1
+                                          for m in self.mentions[-2:]):  # a full name "of"
+            self.emit(a, b, "organisation", "")  # "Ines Duarte of Corvo Vermelho"
+            return
         speech = nxt in SPEECH or prev in SPEECH or (prev == "to" and a > 1 and T[a - 2] == "according") \
             or (b - a > 1 and nxt == "," and b + 1 < self.n and T[b + 1] in ("a", "an", "who", "the"))
         if names and speech and b - a <= 3:
             self.emit(a, b, "person", "")
-            return
-        if b - a == 1 and prev == "the" and not self.initial[a]:
-            if T[a] in ORG_SHORT:
-                self.emit(a, b, "organisation", T[a])
-                return
-            if T[a] in _PLACE_SHORT:
-                self.emit(a, b, "place", T[a])
-                return
-        if names and 2 <= b - a <= 3 and not any(self.common(w) or w in _ROMAN for w in words):
+        elif names and 2 <= b - a <= 3 and not any(self.common(w) or w in _ROMAN for w in words):
             self.emit(a, b, "person", "")
         elif b - a == 1 and names and words[0] in lex.given and not self.common(words[0]) and \
                 not self.initial[a] and not nxt[:1].isdigit():
             self.emit(a, b, "person", "")  # a first name alone: "with Isabel"
+        elif names:
+            self.pending.append((a, b))  # read again with what the whole brief names
+
+    def _named_by_head(self, a: int) -> str:
+        """The organisation named earlier whose name holds the word `T[a]` ("the University"
+        after "University of Northern Idaho"), or the word itself."""
+        word = self.T[a]
+        if word == "House":
+            return word  # "the House" is rarely the "White House" named before
+        for m in reversed(self.mentions):
+            if m[2] == "organisation" and m[1] - m[0] > 1 and word in self.T[m[0]:m[1]]:
+                return m[3]
+        return word
 
     def _paren_alias_unknown(self, a: int) -> None:
         """An all-caps token the gazetteer does not know: kept if an acronym fact defines it."""

@@ -45,7 +45,8 @@ ORG_HEADS = frozenset(
     Unit Units Cell Consortium Enterprises Solutions Works
     Republic Kingdom Emirate Caliphate Regime Militia Militias Group Contingent Task Museum
     Gallery Galleries School Schools Hospital Church Magazine Paper Weekly Clinic Studio Studios
-    Records Entertainment Pictures Publishing Publications Trust Municipality""".split()
+    Records Entertainment Pictures Publishing Publications Trust Municipality Gazette Chronicle
+    Observer Inquirer Examiner Courier""".split()
 )
 # Heads that take "of"/"for"/"on" and a name after them ("Department of Defense").
 OF_HEADS = frozenset(
@@ -117,11 +118,22 @@ BRANCHES = frozenset(
      "Coast Guard", "National Guard", "U.S. Army", "U.S. Navy", "U.S. Air Force",
      "U.S. Marine Corps", "U.S. Space Force", "Royal Navy", "British Army", "RAF"]
 )
-# Single capitalised nouns that, after "the" in mid-sentence, stand for one organisation.
+# Single capitalised nouns that, after "the" in mid-sentence, stand for one organisation
+# ("the Pentagon", "the Times")...
 ORG_SHORT = frozenset(
     """Coalition Alliance Army Navy Agency Department Ministry Committee Council Commission
     Command Senate House Congress Parliament Administration Court Bureau Kremlin Pentagon
-    Government Cabinet Presidency Regime Taliban Marines Church Crown""".split()
+    Government Cabinet Presidency Regime Taliban Marines Church Crown
+    Times Post Press Journal Herald Tribune Telegraph Gazette Guardian Observer Chronicle
+    Independent Inquirer Examiner Courier Economist""".split()
+)
+# ... and the heads that do so only after the organisation was named in full ("the
+# University" after "the University of Northern Idaho").
+ORG_ANAPHORS = frozenset(
+    """University College Academy Institute Municipality Foundation Society Union Party Board
+    Corps Guard Fund Bank Club Police Company Corporation Office Service Directorate
+    Secretariat Tribunal Assembly Group Force Forces Laboratory Centre Center Museum School
+    Hospital Authority Organization Organisation Association Federation League Front""".split()
 )
 SPEECH = frozenset(
     """said says say told tells added adds wrote writes explained explains noted notes argued

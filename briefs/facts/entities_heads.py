@@ -194,6 +194,8 @@ class DocBase:
         self.mentions: list[tuple[int, int, str, str]] = []  # token a, b, type, canonical
         self.covered = bytearray(self.n)
         self.unknown_acronyms: list[int] = []
+        self.pending: list[tuple[int, int]] = []  # names the first pass could not type
+        self.weak: set[int] = set()  # one-word mentions a longer known form may replace
         self._lines(sentences)
         self._gazetteer()
 

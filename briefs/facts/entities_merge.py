@@ -4,6 +4,9 @@ After the first pass (entities.py) every name found in the body is "known": its 
 looked for again where the first pass does not trust capitals (headings, the first word
 of a sentence), a person's surname is matched to the full name, acronyms take the type and
 canonical name of their long form, and mentions sharing a canonical name are one entity.
+Names the first pass left untyped are typed by the people named with them ("Halcyra's
+Priya Raman") or as the initials of a name in the brief ("BAPC"); countries that act or
+play a match are organisations.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from briefs.facts.entities_data import (
-    AGENT_VERBS, NAME_SUFFIXES, ORG_HEADS, PLACE_HEADS, PROG_HEADS, tokens_of,
+    AGENT_VERBS, MONTHS, NAME_SUFFIXES, ORG_HEADS, PLACE_HEADS, PROG_HEADS, TITLE_MODS, TITLES,
+    tokens_of,
 )
 from briefs.facts.entities_heads import BIT, UPPER_FIRST
 from briefs.facts.model import Fact
@@ -47,6 +51,7 @@ def finish(doc: _Doc) -> list[Fact]:
             doc.mentions[k] = (a, b, kind, surnames[T[a]])
         elif b - a == 1 and kind in ("place", "organisation") and T[a] in surnames:
             doc.mentions[k] = (a, b, "person", surnames[T[a]])  # "Austin" after "Lloyd Austin"
+    _pending(doc, surnames)
     for a, b, kind, canon in doc.mentions:
         surface.setdefault(tuple(T[a:b]), (kind, canon))
     for last, name in surnames.items():
@@ -62,10 +67,17 @@ def finish(doc: _Doc) -> list[Fact]:
     for i in compress(range(n), doc.codes.translate(BIT[UPPER_FIRST])):  # T[i][:1].isupper()
         if i < after:
             continue  # inside a form just found
-        if T[i] in first and not doc.covered[i]:
+        weak = i in doc.weak  # "the Office" cut by a line break: a longer known form wins
+        if T[i] in first and (not doc.covered[i] or weak):
             for key in first[T[i]]:
                 b = i + len(key)
-                if tuple(T[i:b]) == key and not any(doc.covered[i:b]) and not (b < n and _continues(doc, b)):
+                if weak and (b == i + 1 or any(doc.covered[i + 1:b])):
+                    continue
+                if tuple(T[i:b]) == key and not any(doc.covered[i + weak:b]) and \
+                        not (b < n and _continues(doc, b)):
+                    if weak:
+                        doc.mentions = [m for m in doc.mentions if m[0] != i]
+                        doc.covered[i] = 0
                     kind, canon = surface[key]
                     doc.emit(i, b, kind, canon)
                     after = b
@@ -74,11 +86,56 @@ def finish(doc: _Doc) -> list[Fact]:
     return _facts(doc)
 
 
+def _pending(doc: _Doc, surnames: dict[str, str]) -> None:
+    """Names the first pass left untyped, read with what the whole brief names.
+
+    An organisation is named by its members: "Tomas Berg of NKSR", "Priya Raman of the
+    Halcyra Works" (a person, "of", the name) and "Halcyra's Priya Raman", "NKSR's Director
+    Tomas Berg" (the name's, titles, a person). An all-caps token made of the initials of a
+    name in the brief is that name ("BAPC" after "Baltic Air Policing Command", "NPM" after
+    "Northern People's Militia").
+    """
+    T, n, lex = doc.T, doc.n, doc.lex
+    people = [(a, b) for a, b, kind, _ in doc.mentions if kind == "person" and b - a > 1]
+    starts = {a: "person" for a, b in people}  # full names only: "Funding" may be a stray
+    ends = {b: "person" for a, b in people}
+    initials: dict[str, tuple[str, str]] = {}
+    defined = {f.text for f in doc.acronyms if f.long}  # their definition tells what they are
+    for a, b, kind, canon in doc.mentions:
+        if kind == "organisation" and b - a >= 2:
+            letters = "".join(t[0] for t in T[a:b] if t[0].isupper() or t.isdigit())
+            if len(letters) >= 2:
+                initials.setdefault(letters, (kind, canon))
+    found = [(a, a + 1) + initials[T[a]] for a in doc.unknown_acronyms
+             if T[a] in initials and T[a] not in defined]
+    for a, b in doc.pending + [(a, a + 1) for a in doc.unknown_acronyms]:
+        if T[a] in surnames or T[a] in lex.given or b - a == 1 and doc.common(T[a]):
+            continue
+        j = b
+        while doc.P[b - 1] and j < n and (T[j] in TITLES or T[j] in TITLE_MODS):
+            j += 1
+        k = a - 2 if a > 1 and T[a - 1] == "the" else a - 1
+        if doc.P[b - 1] and starts.get(j) == "person" or \
+                k > 0 and T[k] == "of" and ends.get(k) == "person":
+            found.append((a, b, "organisation", ""))
+    for a, b, kind, canon in found:
+        doc.emit(a, b, kind, canon)
+
+
 def _actors(doc: _Doc) -> None:
-    """A country that acts is its government, an organisation: "Russia said", "the UK has"."""
+    """A country that acts is its government, an organisation: "Russia said", "the UK has",
+    "Estonia evacuated" (a verb in the past tense after it). A place beside a match score
+    ("Japan 2 – 1 Brazil", "lost 0-2 to Chile") is a team, an organisation wherever the
+    brief names it but after "in", "at", "from"..."""
     T, n, countries = doc.T, doc.n, doc.lex.countries
+    teams = _teams(doc)
     for k, (a, b, kind, canon) in enumerate(doc.mentions):
-        if kind != "place" or canon not in countries or b >= n:
+        if kind != "place":
+            continue
+        if canon in teams and not (a and T[a - 1].lower() in _WHERE):
+            doc.mentions[k] = (a, b, "organisation", canon)
+            continue
+        if b >= n or canon not in countries:
             continue
         before = T[a - 1].lower() if a else ""
         if before in _PREPOSITIONS or a > 1 and before == "the" and T[a - 2].lower() in _PREPOSITIONS:
@@ -86,7 +143,8 @@ def _actors(doc: _Doc) -> None:
         j = b
         while j < n and (T[j].endswith("ly") and T[j][:1].islower() or T[j] in ("also", "now", "still", "already", "not")):
             j += 1
-        if j >= n or T[j] not in AGENT_VERBS or doc.P[b - 1]:
+        if j >= n or doc.P[b - 1] or T[j] not in AGENT_VERBS and not (
+                len(T[j]) > 4 and T[j].endswith("ed") and T[j].isalpha() and T[j].islower()):
             continue
         if T[j] in ("is", "was") and not (j + 1 < n and T[j + 1].endswith(("ing", "ed"))
                                           and T[j + 1] != "being"):
@@ -96,6 +154,38 @@ def _actors(doc: _Doc) -> None:
         doc.mentions[k] = (a, b, "organisation", canon)
 
 
+def _teams(doc: _Doc) -> set[str]:
+    """Places named beside a match score: "Japan 2 – 1 Brazil", "lost 0-2 to Chile"."""
+    T, n = doc.T, doc.n
+    teams: set[str] = set()
+    for a, b, kind, canon in doc.mentions:
+        if kind != "place":
+            continue
+        before = a - 2 if a > 1 and T[a - 1] in ("to", "against", "over") else a
+        if b < n and _score(T, b) or _score_ends(T, before):
+            teams.add(canon)
+    return teams
+
+
+def _score(T: list[str], i: int) -> bool:
+    """A score starts at token i: "2 – 1", "2-1" (not days: "May 3 - 4")."""
+    t = T[i]
+    if i and T[i - 1] in MONTHS:
+        return False
+    if "-" in t or "–" in t:
+        x, _, y = t.replace("–", "-").partition("-")
+        return x.isdigit() and y.isdigit() and len(x) <= 2 and len(y) <= 2
+    return t.isdigit() and len(t) <= 2 and i + 2 < len(T) and T[i + 1] in _DASHES \
+        and T[i + 2].isdigit() and len(T[i + 2]) <= 2
+
+
+def _score_ends(T: list[str], a: int) -> bool:
+    """A score ends just before token a."""
+    return a >= 1 and (_score(T, a - 1) and not T[a - 1].isdigit() or a >= 3 and _score(T, a - 3))
+
+
+_DASHES = frozenset("- – —".split())
+_WHERE = frozenset("in at from near into inside outside across throughout around".split())
 _PREPOSITIONS = frozenset(
     "in of to from near across into within at on for with by over inside outside throughout "
     "against toward towards between among about around via".split()
@@ -128,7 +218,7 @@ def _acronyms(doc: _Doc, surface: dict[tuple[str, ...], tuple[str, str]]) -> Non
                     break
         if hit is None:
             hit = _guess(long, doc)
-        if hit is not None:
+        if hit is not None and hit[0] != "person":  # people seldom have acronyms defined
             surface[short] = hit
             by_text[fact.text] = hit
 
