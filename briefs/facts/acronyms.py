@@ -63,7 +63,7 @@ _NUMBER_WORDS = {"1": ("one", "first", "single"), "2": ("two", "second", "dual",
                  "6": ("six", "sixth"), "7": ("seven", "seventh"), "8": ("eight", "eighth")}
 
 _SHORT = r"[A-Za-z0-9][A-Za-z0-9&./\-]{0,11}"
-_BRACKET = re.compile(r"\([^()\n]{1,120}\)")
+_BRACKET = re.compile(r"\([^()\n]{1,120}\)|\[[^\[\]()\n]{1,120}\]")  # round or square
 # The inside of "(SHORT)" after a long form, with optional lead-ins and trailing remarks.
 _INNER = re.compile(r"\s*(?:the |hereafter,? |hereinafter,? |or |also |known as |a\.k\.a\. )?"
                     r"[\"“']?"

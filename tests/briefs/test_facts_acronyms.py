@@ -77,6 +77,11 @@ PAIRS = [
      "Hypersonic and Ballistic Tracking Space Sensor"),
     ("Next, Overhead Persistent Infrared (OPIR) satellites will replace SBIRS.", "OPIR",
      "Overhead Persistent Infrared"),
+    # Square brackets define as round ones do, in both orders.
+    ("Units of the Northern People's Militia [NPM] moved south.", "NPM",
+     "Northern People's Militia"),
+    ("Radars tracked more TBM [tactical ballistic missile] launches.", "TBM",
+     "tactical ballistic missile"),
 ]
 
 
