@@ -2,8 +2,10 @@
 years ago"), holidays, numeric dates, the word lists that tell a year from a number, and the
 calendar arithmetic that resolves a relative date against the brief's date (`ref`).
 
-A relative date without a reference date, or too vague ("in the coming weeks", "recently"), is
-kept with value None. A bare weekday or a year-less date points to the past (news convention)
+A relative date without a reference date, or too vague ("in the coming weeks", "recent
+years"), is kept with value None; so is the story's own time ("later that day", "the year
+before"). "Recently" alone places nothing on a timeline and is no date (neither gold set, GUM
+nor re3d, marks it). A bare weekday or a year-less date points to the past (news convention)
 unless its sentence speaks of the future ("will", "scheduled", "is to", ...).
 """
 
@@ -79,7 +81,8 @@ RELATIVE = re.compile(
     r"|(?P<period>\b(?:the\s+)?(?:past|last|coming|next|previous|following|recent)\s+(?:(?:"
     rf"{_NUM}|{_VAGUE}|\d+(?:-plus)?)\s+)?(?:{_UNITS})s(?:\s+(?:and|or)\s+(?:weeks|months|days|"
     r"years))?\b(?!\s+of\b))"
-    r"|(?P<recently>\brecently\b)"
+    r"|(?P<narrative>\b(?:(?:earlier|later)\s+(?:in\s+the|that)\s+(?P<nu>day|week|month|year)|"
+    r"the\s+(?P<nb>day|week|month|year)\s+(?:before|after))\b)"
     r"|(?P<unit>\b(?:(?P<q>earlier|later|early|late|mid|end|the\s+(?:end|start|beginning|middle|"
     r"rest|remainder|first\s+half|second\s+half)\s+of)[-\s]+)?(?P<dir>this\s+past|this\s+coming|"
     r"this|last|next|the\s+past|the\s+last|the\s+previous|the\s+coming|the\s+next|the\s+"
@@ -97,7 +100,6 @@ _HABITUAL = re.compile(r"\b(?:a|every|each|first|second|third|fourth|fifth)\s+$"
 _THAN_AS, _WORD_BEFORE = re.compile(r"\s+(?:than|as)\b|-"), re.compile(r"\w[ \t]+$")
 _DAY_AFTER, _SPACES = re.compile(r"\bday\s+(before|after)\b"), re.compile(r"\s+")
 _THE_OF, _CAP_AFTER = re.compile(r"^the\s+|\s+of$"), re.compile(r"\s+[A-Z][a-z]")
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _PERIOD_OK = re.compile(r"(?:the|recent|coming)\b|\S+\s+(?:\d|[a-z]+\s+[a-z])")
 
 
@@ -322,9 +324,9 @@ def resolve(m: re.Match[str], ref: date | None, body: str) -> Built:
     if kind in ("deictic", "ago", "unit", "wd"):
         return {"deictic": _deictic, "ago": _ago, "unit": _unit, "wd": _weekday}[kind](
             m, ref, body, extra)
-    if kind == "recently" and (body[m.end():m.end() + 1] == "-" or _ARTICLE_BEFORE.search(
-            body[max(0, m.start() - 5):m.start()])):
-        return None  # "a recently-accepted paper", "the recently adopted resolution"
+    if kind == "narrative":  # "later that day", "the year before": the story's time
+        extra["granularity"] = m.group("nu") or m.group("nb")
+        return None, extra
     if kind == "period" and not _PERIOD_OK.match(text):
         return None  # "in last years"
     if kind == "yearend":

@@ -159,7 +159,6 @@ def test_relative_dates_resolve_against_the_brief_date(body: str, text: str, val
 
 VAGUE = [
     ("More launches are planned in the coming weeks.", "the coming weeks"),
-    ("Russia has recently moved jammers to the border.", "recently"),
     ("Attacks on shipping grew in recent years.", "recent years"),
     ("Over the past 24 hours, three drones were downed.", "the past 24 hours"),
 ]
@@ -169,6 +168,29 @@ VAGUE = [
 def test_vague_relative_dates_are_kept_without_value(body: str, text: str) -> None:
     fact = _one(body, text)
     assert fact.value is None and fact.extra["relative"] is True
+
+
+# The story's own time, not the brief's: found, with the unit, but no value.
+NARRATIVE = [
+    ("Later in the day, the minister flew on to Erbil.", "Later in the day", "day"),
+    ("The crew landed at noon and left later that week.", "later that week", "week"),
+    ("Exports fell from the year before, when they peaked.", "the year before", "year"),
+    ("Talks resumed the day after the ceasefire.", "the day after", "day"),
+]
+
+
+@pytest.mark.parametrize("body,text,unit", NARRATIVE)
+def test_narrative_relative_dates_are_found_without_value(body: str, text: str, unit: str) -> None:
+    fact = _one(body, text)
+    assert fact.value is None and fact.extra["relative"] is True
+    assert fact.extra["granularity"] == unit
+
+
+def test_recently_alone_places_nothing_on_the_timeline() -> None:
+    # "recently" carries no date; "in recent weeks" does name a period.
+    assert _facts("Russia has recently moved jammers to the border.") == []
+    got = _facts("Russia moved jammers there in recent weeks.")
+    assert [f.text for f in got] == ["recent weeks"]
 
 
 NOT_DATES = [
