@@ -11,7 +11,11 @@ Decisions (see tests/briefs/test_facts_money.py for the table):
   "from $1bn to $2bn" is a change, so two facts, unless a range verb precedes ("ranges from").
 - Rates keep their denominator in the span and in extra["per"] ("$50 million per satellite").
 - Vague sums ("millions of dollars") get the conventional lower bound (2e6) and extra
-  {"vague": True}. Parenthesised amounts are conversions ("(US$1.4 billion)"), never negative.
+  {"vague": True}. Parenthesised amounts are conversions ("(US$1.4 billion)") or asides ("the
+  request ($2.1 billion)"), except in accounting notation: brackets holding only the amount
+  after a verb such as "is", "was", "totalled" or a colon mean a negative ("income was
+  ($12.5 million)": -12.5e6, brackets in the span).
+- A coin named with "a" is one of it: "a penny" (0.01 GBP), "a cent", "a dime".
 - "pounds" without a multiplier or "sterling" is a weight, left to quantities; so is "won"
   without a multiplier or "Korean"; "$" must be followed by a number ("$PATH" is not money).
 """
@@ -90,6 +94,11 @@ _VAGUE_BASE = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "
 _LETTERS, _SPACES, _GAP = re.compile(r"[a-z]+"), re.compile(r"\s+"), re.compile(r"[ \u00a0]")
 _SCALED = re.compile(r"(?i)thousand|million|billion|trillion")
 _YEAR, _PER = re.compile(r"(?:19|20)\d\d"), re.compile(r"^[ \u00a0]?(?:/|per|an?)[ \u00a0]?")
+# Before "(" in accounting notation: a linking verb, a colon, an equals sign, a table cell.
+_ACCOUNTING = re.compile(r"(?:\b(?:is|was|were|are|been|totals?|totall?ed|stood\s+at|came\s+to)"
+                         r"|[:=|\t])[ \u00a0]*$")
+_ONE_COIN = re.compile(r"\b(?:a[ \u00a0]+single|a|one|single)[ \u00a0]+(?P<coin>penny|cent|dime)"
+                       r"\b(?![-'’])")
 
 
 def extract(body: str, low: str | None = None) -> list[Fact]:
@@ -141,6 +150,8 @@ def extract(body: str, low: str | None = None) -> list[Fact]:
             if cur == h0 and free(m.start(), m.end()):
                 add(_suffixed(body, m))
                 break
+    if hits and ("penny" in low or "cent" in low or "dime" in low):
+        add([f for f in _coins(body, low) if free(f.start, f.end)])
     if hits and ("illions of" in low or "housands of" in low):
         for m in VAGUE.finditer(body):
             if free(m.start(), m.end()):
@@ -177,7 +188,23 @@ def _prefixed(body: str, m: re.Match) -> list[Fact]:
     start, sign = m.start(), 1.0
     if body[start - 1:start] in ("-", "−") and not body[start - 2:start - 1].isalnum():
         start, sign = start - 1, -1.0  # "-$5 million"
+    if body[start - 1:start] == "(" and body[m.end():m.end() + 1] == ")" and \
+            _ACCOUNTING.search(body, max(0, start - 24), start - 1) and not m.group("n2"):
+        got = _build(body, m, start, code, -1.0, 1.0)  # "income was ($12.5m)": a negative
+        for f in got:
+            f.start, f.end, f.text = start - 1, m.end() + 1, body[start - 1:m.end() + 1]
+        return got
     return _build(body, m, start, code, sign, 1.0)
+
+
+def _coins(body: str, low: str) -> list[Fact]:
+    """"a penny", "a cent", "a dime": one of the coin."""
+    out = []
+    for m in _ONE_COIN.finditer(low):
+        word = m.group("coin")
+        out.append(Fact("money", body[m.start():m.end()], m.start(), m.end(),
+                        amount=_SUB_UNIT[word], currency=WORDS[word], extra={}))
+    return out
 
 
 def _suffixed(body: str, m: re.Match) -> list[Fact]:

@@ -59,8 +59,16 @@ CASES: list[tuple[str, list[tuple[str, float, str, dict]]]] = [
     ("Fuel rose by 50 cents.", [("50 cents", 0.5, "USD", {})]),
     ("The line shows -15€ and $-99.99 and -$5 million.",
      [("-15€", -15, "EUR", {}), ("$-99.99", -99.99, "USD", {}), ("-$5 million", -5 * M, "USD", {})]),
-    # A parenthesised amount is a conversion, not a negative.
+    # A parenthesised amount is a conversion or an aside, not a negative...
     ("The UK share is £1bn (US$1.2 billion).", [("£1bn", 1 * B, "GBP", {}), ("US$1.2 billion", 1.2 * B, "USD", {})]),
+    ("The Army's request ($2.1 billion) tops last year's.", [("$2.1 billion", 2.1 * B, "USD", {})]),
+    # ... except in accounting notation: only the amount in brackets after "is", "was", ":".
+    ("Operating income for the quarter was ($12.5 million).",
+     [("($12.5 million)", -12.5 * M, "USD", {})]),
+    ("Net result: ($40m)", [("($40m)", -40 * M, "USD", {})]),
+    # A coin named with "a" is one of it.
+    ("The fee fell by a penny.", [("a penny", 0.01, "GBP", {})]),
+    ("Each round costs less than a cent to fire.", [("a cent", 0.01, "USD", {})]),
     ("Japan pays roughly 320 billion yen (about $2.1 billion).",
      [("320 billion yen", 320 * B, "JPY", {"qualifier": "roughly"}), ("$2.1 billion", 2.1 * B, "USD", {"qualifier": "about"})]),
     ("A $ 5 million grant, € 20m, USD5bn and a $1.2-billion contract.",
@@ -80,6 +88,7 @@ NOT_MONEY = [
     "It weighs 200 pounds.",
     "Prices are quoted in USD; the euro weakened.",
     "A multibillion-dollar programme.",
+    "The crater was a centimetre deep after a penny-pinching review.",
 ]
 
 
