@@ -269,6 +269,8 @@ from tui import cli_facts  # noqa: E402,F401  (registers `brief facts`)
 
 from tui import cli_corpus  # noqa: E402,F401  (registers `brief entity`, `glossary`, `timeline`)
 
+from tui import cli_notes  # noqa: E402,F401  (registers `note`, `tag`, `star`, `read`, `highlight`, `notes`, `export`)
+
 
 if __name__ == "__main__":
     main()
