@@ -46,7 +46,12 @@ class Settings:
     config_file: Path
     max_file_bytes: int = DEFAULT_MAX_BYTES
     uses_samples: bool = False
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, object] = field(default_factory=dict)
+    """`keys:` as written (action name -> key or list of keys); the app checks each entry."""
+    theme: str = ""
+    """`theme:` (a theme name), or "" for the app's own choice."""
+    problems: list[str] = field(default_factory=list)
+    """One line each for config entries that were ignored (the app shows them as warnings)."""
     raw: dict[str, object] = field(default_factory=dict)
 
 
@@ -110,7 +115,7 @@ def load_settings(
             max_bytes = int(float(str(max_mb)) * 1024 * 1024)
         except ValueError:
             raise ConfigError(f"{cfg_path}: max_file_size_mb must be a number") from None
-    keys = raw.get("keys") if isinstance(raw.get("keys"), dict) else {}
+    keys, theme, problems = _app_options(raw, cfg_path)
     return Settings(
         corpus=name,
         folders=folders,
@@ -119,9 +124,32 @@ def load_settings(
         config_file=cfg_path,
         max_file_bytes=max_bytes,
         uses_samples=uses_samples,
-        keys={str(k): str(v) for k, v in (keys or {}).items()},
+        keys=keys,
+        theme=theme,
+        problems=problems,
         raw=raw,
     )
+
+
+def _app_options(raw: dict[str, object], cfg: Path) -> tuple[dict[str, object], str, list[str]]:
+    """`keys:` and `theme:` for the app; a wrong shape is reported, never fatal."""
+    problems: list[str] = []
+    keys: dict[str, object] = {}
+    entry = raw.get("keys")
+    if isinstance(entry, dict):
+        for action, value in entry.items():
+            if isinstance(value, list):
+                value = [str(v) for v in value]
+            elif value is not None and not isinstance(value, (dict, list)):
+                value = str(value)
+            keys[str(action)] = value
+    elif entry not in (None, ""):
+        problems.append(f"{cfg}: keys: must map action names to keys; ignored")
+    theme = raw.get("theme")
+    if theme is not None and not isinstance(theme, (str, int, float)):
+        problems.append(f"{cfg}: theme: must be a theme name; ignored")
+        theme = None
+    return keys, str(theme or "").strip(), problems
 
 
 def _configured_folders(raw: dict[str, object], name: str, cfg: Path) -> list[Path]:

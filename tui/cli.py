@@ -78,7 +78,7 @@ def _open_app(ctx: click.Context) -> None:
     ensure_index(settings)
     from tui.app import run
 
-    run(settings.index_dir, settings.data_dir / f"searches-{settings.corpus}.json")
+    run(settings.index_dir, settings.data_dir / f"searches-{settings.corpus}.json", settings)
 
 
 def ensure_index(settings: Settings) -> int:

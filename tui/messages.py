@@ -1,4 +1,4 @@
-"""Messages between the workers and the screen: SearchRequested -> ResultsReady, BriefLoaded."""
+"""Messages between the workers and the screens: ResultsReady, BriefLoaded, FacetsReady…"""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from textual.message import Message
 
 from briefs.facts.group import FactGroup
 from index.search import Results
+from tui.facets import FacetCounts
 
 
 @dataclass
@@ -61,3 +62,11 @@ class SearchFor(Message):
     """Search the corpus for this query (a fact turned into a search)."""
 
     query: str
+
+
+@dataclass
+class FacetsReady(Message):
+    """Facet values of a query for the filter picker (or a one-line error)."""
+
+    counts: FacetCounts | None = None
+    error: str = ""

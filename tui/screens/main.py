@@ -15,6 +15,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Static
 from textual.worker import get_current_worker
 
 from briefs.textsafe import clean_line
+from tui import facets
 from tui.messages import BriefLoaded, OpenBrief, RelatedLoaded, ResultsReady, SearchFor, ShowSpan
 from tui.safe import joined, safe_line
 from tui.screens import loaders
@@ -31,16 +32,19 @@ class MainScreen(Screen[None]):
     """Search, read, and follow facts and related briefs, all from the keyboard."""
 
     BINDINGS: list[BindingType] = [
-        Binding("escape", "focus_search", "Search", id="search"),
-        Binding("n", "hit(1)", "Next hit", id="next_hit"),
+        # Help and Quit first: the footer cuts off what does not fit at 80 columns.
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("escape", "focus_search", "Search", show=False, id="search"),
+        Binding("n", "hit(1)", "Hit", id="next_hit"),
         Binding("N", "hit(-1)", "Prev hit", show=False, id="prev_hit"),
         Binding("t", "toggle_side", "Facts/Rel", id="toggle_side"),
         Binding("p", "toggle_pane", "Pane", id="toggle_pane"),
         Binding("b,backspace", "back", "Back", id="back"),
         Binding("B", "forward", "Forward", show=False, id="forward"),
-        Binding("s", "sort", "Sort", show=False, id="sort"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("s,ctrl+s", "sort", "Sort", id="sort"),
+        Binding("ctrl+f", "filter", "Filter", id="filter"),
+        Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear_filters"),
     ]
     """Keys of the main screen (see `tui.screens.help` for the full table)."""
 
@@ -72,7 +76,7 @@ class MainScreen(Screen[None]):
                 with ContentSwitcher(initial="facts", id="side-switch"):
                     yield FactsPane(id="facts")
                     yield RelatedPane(id="related")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         narrow = self.app.size.width < NARROW
@@ -154,6 +158,7 @@ class MainScreen(Screen[None]):
             self.history.append(self.current_id)
             self.forward.clear()
         self.current_id = brief_id
+        self.refresh_bindings()
         self._open_serial += 1
         self.load_brief(self._open_serial, brief_id, self.query_text)
 
@@ -196,10 +201,8 @@ class MainScreen(Screen[None]):
     @on(SearchFor)
     def _search_for(self, message: SearchFor) -> None:
         """A fact became a search: put it in the search box and run it."""
-        box = self.query_one(SearchBox)
-        box.value = message.query
-        box.remember(message.query)
-        box.focus()
+        self.run_query(message.query)
+        self.query_one(SearchBox).focus()
 
     @on(ShowSpan)
     def _show_span(self, message: ShowSpan) -> None:
@@ -207,6 +210,16 @@ class MainScreen(Screen[None]):
         self.query_one(Reader).show_span(message.start, message.end)
 
     # Actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that would do nothing now are left out of the footer (and do nothing)."""
+        if action == "hit":
+            return self.current_id is not None
+        if action == "back":
+            return bool(self.history)
+        if action == "forward":
+            return bool(self.forward)
+        return True
 
     def action_focus_search(self) -> None:
         """Escape: back to the search box."""
@@ -239,6 +252,13 @@ class MainScreen(Screen[None]):
         self._side_title()
         self.query_one(f"#{switch.current}").focus()
 
+    def show_side(self, which: str) -> None:
+        """Show "facts" or "related" in the side pane and focus it (from the palette)."""
+        self.query_one(ContentSwitcher).current = which
+        self._set_side(True)
+        self._side_title()
+        self.query_one(f"#{which}").focus()
+
     def action_toggle_pane(self) -> None:
         """p: show or hide the side pane (in a narrow terminal it takes the result list's place)."""
         self._set_side(not self.side_shown)
@@ -246,9 +266,45 @@ class MainScreen(Screen[None]):
             self.query_one(f"#{self.query_one(ContentSwitcher).current}").focus()
 
     def action_sort(self) -> None:
-        """s: sort results by relevance or by date (newest first)."""
-        self.sort = "date" if self.sort == "relevance" else "relevance"
+        """s / ctrl+s: sort results by relevance or by date (newest first)."""
+        self.set_sort("date" if self.sort == "relevance" else "relevance")
+
+    def set_sort(self, sort: str) -> None:
+        """Sort by "relevance" or "date" and search again (the status line says which)."""
+        self.sort = sort
         self._start_search()
+
+    def action_filter(self) -> None:
+        """ctrl+f: pick a source, tag, year or entity of the results to filter by."""
+        from tui.screens.filters import FilterScreen
+
+        if not self.query_text.strip():
+            self.notify("Type a query first: the filter lists the sources, tags, years and entities of its results.",
+                        markup=False)
+            return
+        self.app.push_screen(FilterScreen(self.index_dir, self.query_text, self.sort), self._filter_chosen)
+
+    def _filter_chosen(self, clause: str | None) -> None:
+        from tui.screens.filters import CLEAR
+
+        if clause == CLEAR:
+            self.action_clear_filters()
+        elif clause:
+            self.run_query(facets.add_clause(self.query_text, clause))
+
+    def action_clear_filters(self) -> None:
+        """ctrl+r: remove the source, tag, date and entity clauses from the query."""
+        if facets.has_filters(self.query_text):
+            self.run_query(facets.remove_filters(self.query_text))
+        else:
+            self.notify("No filters to clear (source:, tag:, date:, person:, org:, place:, programme:).", markup=False)
+
+    def run_query(self, text: str) -> None:
+        """Put a query in the search box (it runs at once) and remember it."""
+        box = self.query_one(SearchBox)
+        box.value = text
+        box.cursor_position = len(text)
+        box.remember(text)
 
     def action_help(self) -> None:
         """?: the help screen."""
