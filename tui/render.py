@@ -143,11 +143,16 @@ def print_brief(console: Console, stored: dict) -> None:  # type: ignore[type-ar
             console.print(line)
     console.print()
     console.print(plain(str(data["body"])))
-    links = data["links"]
+    # The reader's numbers (tui.links): the same link is "3" here and on screen; only
+    # http(s) links without controls are listed (the JSON output keeps every link).
+    from tui.links import collect
+
+    links, _ = collect(stored)
     if links:
         console.print(plain("Links:", "bold"))
-        for n, link in enumerate(links, 1):  # type: ignore[arg-type]
-            console.print(plain(f"  [{n}] {link['text']} <{link['url']}>"))
+        for link in links:
+            words = "" if link.text == link.url else f"{clean_line(link.text)} "
+            console.print(plain(f"  [{link.number}] {words}<{link.url}>"))
 
 
 def print_info(console: Console, settings: Settings) -> None:

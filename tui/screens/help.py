@@ -18,6 +18,10 @@ KEYS: list[tuple[str, str]] = [
     ("j / k, ↓ / ↑", "move in a list, scroll the reader"),
     ("g / G", "first / last (top / end in the reader)"),
     ("n / N", "next / previous search hit in the brief (\"3 of 11\")"),
+    ("/ in the reader", "find text in this brief: Enter / n / N next / previous match, Escape closes"),
+    ("o then a number", "open that link in your browser (over SSH: copy it instead)"),
+    ("y then a number", "copy that link (numbers as in [3] after a link's words)"),
+    ("L in the reader", "the brief's list of links"),
     ("t", "side pane: key facts or related briefs"),
     ("p", "show / hide the side pane (narrow terminals: in place of the results)"),
     ("Enter on a fact", "scroll the reader to its sentence and highlight it"),
@@ -26,9 +30,13 @@ KEYS: list[tuple[str, str]] = [
     ("Enter on related", "open that brief"),
     ("b / Backspace", "back to the previous brief"),
     ("B", "forward again"),
-    ("s", "sort results by relevance or date"),
+    ("s / Ctrl-S", "sort results by relevance or date (the status line says which)"),
+    ("Ctrl-F", "filter by a source, tag, year or entity of the results (added to the query)"),
+    ("Ctrl-R", "clear the filters from the query"),
+    ("Ctrl-P", "command palette: open a brief by title, commands, earlier searches"),
     ("?", "this help"),
     ("q / Ctrl-Q", "quit"),
+    ("keys: in the config", "remap any of these keys (README, Keys)"),
 ]
 
 
