@@ -50,6 +50,8 @@ class Settings:
     """`keys:` as written (action name -> key or list of keys); the app checks each entry."""
     theme: str = ""
     """`theme:` (a theme name), or "" for the app's own choice."""
+    watch_seconds: float = 10.0
+    """`watch_seconds:` how often the app looks for new and changed files (0: never)."""
     problems: list[str] = field(default_factory=list)
     """One line each for config entries that were ignored (the app shows them as warnings)."""
     raw: dict[str, object] = field(default_factory=dict)
@@ -116,6 +118,7 @@ def load_settings(
         except ValueError:
             raise ConfigError(f"{cfg_path}: max_file_size_mb must be a number") from None
     keys, theme, problems = _app_options(raw, cfg_path)
+    watch = _watch_seconds(raw.get("watch_seconds"), cfg_path, problems)
     return Settings(
         corpus=name,
         folders=folders,
@@ -126,6 +129,7 @@ def load_settings(
         uses_samples=uses_samples,
         keys=keys,
         theme=theme,
+        watch_seconds=watch,
         problems=problems,
         raw=raw,
     )
@@ -150,6 +154,20 @@ def _app_options(raw: dict[str, object], cfg: Path) -> tuple[dict[str, object], 
         problems.append(f"{cfg}: theme: must be a theme name; ignored")
         theme = None
     return keys, str(theme or "").strip(), problems
+
+
+def _watch_seconds(value: object, cfg: Path, problems: list[str]) -> float:
+    """`watch_seconds:` as a number of seconds >= 0 (a bad value: the default, and a warning)."""
+    if value in (None, ""):
+        return 10.0
+    try:
+        seconds = float(str(value))
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also catches NaN
+        problems.append(f"{cfg}: watch_seconds: must be a number of seconds (0 turns watching off); using 10")
+        return 10.0
+    return max(seconds, 1.0) if seconds else 0.0
 
 
 def _configured_folders(raw: dict[str, object], name: str, cfg: Path) -> list[Path]:

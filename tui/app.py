@@ -47,15 +47,10 @@ class BriefApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_keymap(self._user_keys)
-        self.push_screen(MainScreen(self.index_dir, self.history_file))
+        self.push_screen(MainScreen(self.index_dir, self.history_file, self.settings))
         for line in self.warnings:
             # markup=False: the lines quote the user's config (HAZARDS.md).
             self.notify(line, severity="warning", markup=False, timeout=10)
-
-    def on_unmount(self) -> None:
-        from tui.screens.loaders import close_all
-
-        close_all()
 
     def watch_theme(self, name: str) -> None:
         """Remember a theme chosen in the app (palette), not the one it started in."""
@@ -79,28 +74,18 @@ class BriefApp(App[None]):
 
     def action_reindex(self) -> None:
         """Read new and changed files of the corpus into the index, in the background."""
-        if self.settings is None or not self.settings.folders:
+        main = self.main_screen()
+        if self.settings is None or not self.settings.folders or main is None:
             self.notify("Nothing to re-index from here: run `brief index` in a shell.", markup=False)
             return
-        self.notify("Re-indexing…", markup=False)
-        self.run_worker(self._reindex, thread=True, group="reindex", exclusive=True, exit_on_error=False)
+        from tui.widgets.indexstatus import IndexStatus
 
-    def _reindex(self) -> None:
-        from index.indexer import Indexer
+        main.query_one(IndexStatus).start()
 
-        assert self.settings is not None
-        try:
-            report = Indexer(self.settings.index_dir, self.settings.max_file_bytes, workers=1).run(self.settings.folders)
-            line, severity = f"Index up to date: {report.total_briefs} briefs.", "information"
-        except Exception as exc:  # busy, unsafe folder, disk full: one line, the app goes on
-            line, severity = f"Re-index failed: {type(exc).__name__}: {exc}", "error"
-        self.call_from_thread(self._reindexed, line, severity)
+    def on_unmount(self) -> None:
+        from tui.screens.loaders import close_all
 
-    def _reindexed(self, line: str, severity: str) -> None:
-        self.notify(line, severity=severity, markup=False)  # type: ignore[arg-type]
-        main = self.main_screen()
-        if main is not None:
-            main.set_sort(main.sort)  # search again: new briefs show up
+        close_all()
 
 
 def run(index_dir: Path, history_file: Path | None = None, settings: Settings | None = None) -> None:

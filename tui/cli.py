@@ -73,9 +73,10 @@ def cli(ctx: click.Context, **options: object) -> None:
 
 
 def _open_app(ctx: click.Context) -> None:
-    """Make sure the index exists, then run the reader app on it."""
+    """Run the reader app; it indexes new and changed files in the background as it opens."""
     settings = ctx.obj.settings
-    ensure_index(settings)
+    if settings.uses_samples or not settings.folders:
+        ensure_index(settings)  # the 36 samples: a moment's work, done before the first screen
     from tui.app import run
 
     run(settings.index_dir, settings.data_dir / f"searches-{settings.corpus}.json", settings)

@@ -64,6 +64,7 @@ async def test_a_new_file_in_a_watched_folder_is_indexed_without_asking(tmp_path
     async with app.run_test() as pilot:
         status.start()
         await until(lambda: not status.running)
+        await pilot.pause()  # let the first run's IndexChanged arrive before counting
         before = app.changes
         write(corpus, "second.md", "a brand new brief")
         await until(lambda: app.changes > before and not status.running)
@@ -80,3 +81,40 @@ def test_summary_names_what_changed_and_the_first_failure() -> None:
                     "failures": [["/c/x.md", "binary file"]], "notes": [], "total": 41})
     assert line == "Indexed: 2 new, 1 removed; 1 could not be read (first: /c/x.md: binary file) · 41 briefs"
     assert summary({"finished": True, "total": 3}).startswith("Index up to date")
+
+
+@sync
+async def test_the_app_builds_a_missing_index_in_the_background_and_shows_new_files(tmp_path: Path, isolated: Path) -> None:
+    from briefs.config import load_settings
+    from tests.tui.helpers import search, settle
+    from tui.app import BriefApp
+
+    corpus = tmp_path / "corpus"
+    write(corpus, "first.md", "the zorblat programme began")
+    (isolated / "config.yaml").write_text(f"folders:\n  - {corpus}\nwatch_seconds: 1\n", encoding="utf-8")
+    settings = load_settings()
+    assert settings.watch_seconds == 1.0
+    app = BriefApp(settings.index_dir, None, settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        status = app.screen.query_one(IndexStatus)
+        await until(lambda: not status.running)  # the first build, started as the app opened
+        await search(pilot, "zorblat")
+        assert plain(app.screen.query_one("#status")).startswith("1 brief")
+        write(corpus, "second.md", "zorblat again, a week later")
+        for _ in range(300):
+            await asyncio.sleep(0.05)
+            await settle(pilot)
+            if plain(app.screen.query_one("#status")).startswith("2 briefs"):
+                break
+        assert plain(app.screen.query_one("#status")).startswith("2 briefs")
+
+
+def test_watch_seconds_from_the_config(isolated: Path) -> None:
+    from briefs.config import load_settings
+
+    (isolated / "config.yaml").write_text("watch_seconds: soon\n", encoding="utf-8")
+    settings = load_settings()
+    assert settings.watch_seconds == 10.0
+    assert any("watch_seconds" in p for p in settings.problems)
+    (isolated / "config.yaml").write_text("watch_seconds: 0\n", encoding="utf-8")
+    assert load_settings().watch_seconds == 0.0

@@ -152,7 +152,11 @@ async def test_palette_reindex_finds_a_new_file_without_a_restart(small_corpus: 
         )
         await palette(pilot, "re-index")
         await pilot.press("enter")
-        for _ in range(5):
+        status = app.screen.query_one("#index-status")
+        for _ in range(200):
             await settle(pilot)
-        assert any("Index up to date" in str(n.message) for n in app._notifications)
+            if "1 new" in plain(status):
+                break
+        assert "Indexed: 1 new" in plain(status)  # the background run's summary line
+        await settle(pilot)
         assert plain(app.screen.query_one("#status")).startswith("1 brief")

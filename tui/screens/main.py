@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -20,10 +21,14 @@ from tui.messages import BriefLoaded, OpenBrief, RelatedLoaded, ResultsReady, Se
 from tui.safe import joined, safe_line
 from tui.screens import loaders
 from tui.widgets.facts import FactsPane
+from tui.widgets.indexstatus import IndexChanged, IndexStatus
 from tui.widgets.reader import Reader
 from tui.widgets.related import RelatedPane
 from tui.widgets.results import ResultList
 from tui.widgets.searchbox import SearchBox
+
+if TYPE_CHECKING:
+    from briefs.config import Settings
 
 NARROW = 110  # below this many columns the side pane replaces the result list when shown
 
@@ -48,10 +53,11 @@ class MainScreen(Screen[None]):
     ]
     """Keys of the main screen (see `tui.screens.help` for the full table)."""
 
-    def __init__(self, index_dir: Path, history_file: Path | None = None) -> None:
+    def __init__(self, index_dir: Path, history_file: Path | None = None, settings: Settings | None = None) -> None:
         super().__init__()
         self.index_dir = Path(index_dir)
         self.history_file = history_file
+        self.settings = settings
         self.query_text = ""
         self.sort = "relevance"
         self.current_id: str | None = None
@@ -76,6 +82,15 @@ class MainScreen(Screen[None]):
                 with ContentSwitcher(initial="facts", id="side-switch"):
                     yield FactsPane(id="facts")
                     yield RelatedPane(id="related")
+        settings = self.settings
+        background = settings is not None and not settings.uses_samples
+        yield IndexStatus(
+            self.index_dir,
+            settings.folders if settings else [],
+            settings.max_file_bytes if settings else 0,
+            watch_seconds=settings.watch_seconds if background and settings else 0,
+            id="index-status",
+        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -84,6 +99,8 @@ class MainScreen(Screen[None]):
         self._set_side(not narrow)
         self._side_title()
         self.query_one("#search", Input).focus()
+        if self.settings is not None and not self.settings.uses_samples and self.settings.folders:
+            self.query_one(IndexStatus).start()  # pick up what changed while the app was closed
 
     def on_resize(self, event: Resize) -> None:
         """Switch to the narrow layout below NARROW columns (side pane hidden until asked)."""
@@ -93,6 +110,12 @@ class MainScreen(Screen[None]):
             self._set_side(not narrow)
 
     # Searching -------------------------------------------------------------------------
+
+    @on(IndexChanged)
+    def _index_changed(self) -> None:
+        """A background commit: search again so new and changed briefs show up."""
+        if self.query_text.strip():
+            self._start_search()
 
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:

@@ -110,6 +110,9 @@ class IndexStatus(Static):
         finally:
             self._run = None
 
+    def on_unmount(self) -> None:
+        self.stop()
+
     def stop(self) -> None:
         """Stop a run in progress as Ctrl-C would (the app is closing)."""
         run = self._run
