@@ -86,8 +86,10 @@ def _emit(event: dict[str, object]) -> None:
 
 def child_main(argv: list[str]) -> int:
     """The child: index, printing progress lines and one final line."""
+    import sqlite3
+
     from index.indexer import IndexBusy, Indexer
-    from index.store import IndexUnsafe
+    from index.store import IndexUnsafe, write_error_message
 
     args = json.loads(argv[0])
     last = [0.0]
@@ -110,8 +112,11 @@ def child_main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         _emit({"error": "indexing interrupted"})
         return 130
-    except OSError as exc:
-        _emit({"error": f"{args['index_dir']}: cannot write the index: {exc.strerror or exc}"})
+    except (OSError, sqlite3.Error) as exc:  # a full disk reaches SQLite first, as "disk I/O error"
+        _emit({"error": write_error_message(Path(args["index_dir"]), exc)})
+        return 1
+    except Exception as exc:  # a bug: one line for the app rather than "stopped unexpectedly"
+        _emit({"error": f"indexing failed: {type(exc).__name__}: {exc}"})
         return 1
     _emit({
         "finished": True,
