@@ -92,10 +92,14 @@ def ensure_index(settings: Settings) -> int:
     try:
         with Searcher(settings.index_dir) as searcher:
             return searcher.doc_count  # an index exists (perhaps empty): `brief index` updates it
-    except IndexMissing:
-        pass
-    _stderr().print(render.plain(f"Indexing {len(settings.folders)} folder(s) for the first time…", "dim"))
+    except IndexMissing as exc:
+        problem = "" if not settings.index_dir.exists() else str(exc)
+    if not problem:
+        _stderr().print(render.plain(f"Indexing {len(settings.folders)} folder(s) for the first time…", "dim"))
     report = run_index(settings, settings.folders, full=True)
+    # One line on what was wrong (the rebuild's own note names where the damage was put).
+    for note in report.notes or ([problem] if problem else []):
+        _stderr().print(render.plain(f"brief: {note}", "yellow"))
     return report.total_briefs
 
 

@@ -138,7 +138,7 @@ def print_brief(console: Console, stored: dict) -> None:  # type: ignore[type-ar
     rows += [(k, v) for k, v in data["metadata"].items()]  # type: ignore[union-attr]
     for key, value in rows:
         if value:
-            line = Text(f"{key:>10}: ", style="cyan")
+            line = Text(f"{clean_line(str(key)):>10}: ", style="cyan")
             line.append_text(plain(clean_line(str(value))))
             console.print(line)
     console.print()

@@ -193,11 +193,6 @@ def test_a_search_that_meets_damage_reports_it_and_the_next_run_rebuilds(built: 
     assert_matches_model(ix, model)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "tui/cli.py ensure_index: a damaged index is rebuilt under 'Indexing N folder(s) for the "
-    "first time…' and the note saying it was damaged (IndexMissing's message, report.notes) "
-    "is never shown. Fix: print the IndexMissing message, then each of report.notes"
-))
 def test_brief_search_on_a_damaged_index_says_so_in_one_line(tmp_path: Path, isolated: Path) -> None:
     corpus = tmp_path / "corpus"
     write_corpus(corpus, BRIEFS)

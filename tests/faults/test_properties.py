@@ -177,11 +177,6 @@ def test_a_brief_shows_its_text_and_metadata_inert(
     check_inert(show_brief(title, body, author, key, value, link), title, body, value, author)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "tui/render.py print_brief prints metadata keys with Text(f'{key:>10}: ') uncleaned. "
-    "Loading cleans them, so only an index written by something else shows it; HAZARDS.md "
-    "asks for cleaning again before display. Fix: Text(f'{clean_line(str(key)):>10}: ')"
-))
 def test_metadata_keys_are_cleaned_again_when_shown() -> None:
     output = show_brief("Title", "Body", "", "\x1b]52;c;cHduZWQ=\x07k", "v", "")
     check_inert(output)
