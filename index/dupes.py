@@ -92,15 +92,29 @@ def copies(db: sqlite3.Connection, ids: list[str], threshold: float = THRESHOLD)
         db.execute("SELECT 1 FROM minhash LIMIT 1")
     except sqlite3.OperationalError:
         return out
-    for brief_id in ids:
-        row = db.execute("SELECT sig FROM minhash WHERE id = ?", (brief_id,)).fetchone()
-        if not row:
+    wanted = list(out)
+    sigs: dict[str, bytes] = {}
+    pairs: set[tuple[str, str]] = set()
+    for chunk in range(0, len(wanted), 400):  # one query for a page of ids, not one each
+        part = wanted[chunk : chunk + 400]
+        marks = ",".join("?" * len(part))
+        sigs.update(db.execute(f"SELECT id, sig FROM minhash WHERE id IN ({marks})", part))  # noqa: S608
+        pairs.update(db.execute(
+            f"SELECT b1.id, b2.id FROM band b1 JOIN band b2 ON b1.key = b2.key "  # noqa: S608
+            f"WHERE b1.id IN ({marks}) AND b2.id != b1.id", part,
+        ))
+    others = sorted({other for _, other in pairs} - set(sigs))
+    for chunk in range(0, len(others), 400):
+        part = others[chunk : chunk + 400]
+        marks = ",".join("?" * len(part))
+        sigs.update(db.execute(f"SELECT id, sig FROM minhash WHERE id IN ({marks})", part))  # noqa: S608
+    candidates: dict[str, list[str]] = {}
+    for brief_id, other in pairs:
+        candidates.setdefault(brief_id, []).append(other)
+    for brief_id, found in candidates.items():
+        own = sigs.get(brief_id)
+        if own is None:
             continue
-        candidates = db.execute(
-            "SELECT DISTINCT m.id, m.sig FROM band b1 JOIN band b2 ON b1.key = b2.key "
-            "JOIN minhash m ON m.id = b2.id WHERE b1.id = ? AND b2.id != ?",
-            (brief_id, brief_id),
-        ).fetchall()
-        scored = [(similarity(row[0], sig), other) for other, sig in candidates]
+        scored = [(similarity(own, sigs[other]), other) for other in found if other in sigs]
         out[brief_id] = [other for sim, other in sorted(scored, reverse=True) if sim >= threshold]
     return out

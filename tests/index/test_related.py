@@ -95,4 +95,8 @@ def test_links_by_url_and_related_front_matter(tmp_path: Path) -> None:
     with Searcher(tmp_path / "ix") as s:
         b = s.get(str(corpus / "b.md"))
         linked = {r.title for r in related(s, b["id"]) if "linked" in r.kinds}
-    assert linked == {"Radar site chosen", "Interceptor stocks"}
+        assert linked == {"Radar site chosen", "Interceptor stocks"}
+        # ...and each brief pointed at lists the one that points at it.
+        for target in ("a.md", "c.md"):
+            back = related(s, s.get(str(corpus / target))["id"])
+            assert "Budget notes" in {r.title for r in back if "linked" in r.kinds}, target
