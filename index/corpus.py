@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from index.factstore import FACTS_DB, _norm, connect
+from index.factstore import FACTS_DB, _norm, connect, name_counts
 
 
 class NoFacts(Exception):
@@ -43,33 +43,45 @@ class Mention:
     end: int
 
 
+# The distinct names an alias stands for, one index step each: SELECT DISTINCT read all
+# 9,000 rows of "congress" (11 ms).
+_NAMES_OF_ALIAS = """WITH RECURSIVE n(name) AS (
+    SELECT MIN(name) FROM entity WHERE alias = :alias
+    UNION ALL
+    SELECT (SELECT MIN(name) FROM entity WHERE alias = :alias AND name > n.name) FROM n WHERE n.name IS NOT NULL
+) SELECT name FROM n WHERE name IS NOT NULL"""
+
+
+def _names(db: sqlite3.Connection, alias: str) -> list[str]:
+    """The entity names that `alias` stands for ("SDA" -> "Space Development Agency")."""
+    return [r[0] for r in db.execute(_NAMES_OF_ALIAS, {"alias": _norm(alias)})]
+
+
 def entity_total(index_dir: Path, name: str) -> int:
     """How many briefs name the entity (by any alias)."""
     with _db(index_dir) as db:
+        names = _names(db, name)
+        if len(names) == 1:
+            counted = name_counts(db, "entity", names)
+            if names[0] in counted:
+                return counted[names[0]]
+        marks = ",".join("?" * len(names))
         return db.execute(
-            "SELECT COUNT(DISTINCT id) FROM entity WHERE name IN "
-            "(SELECT DISTINCT name FROM entity WHERE alias = ?)",
-            (_norm(name),),
-        ).fetchone()[0]
+            f"SELECT COUNT(DISTINCT id) FROM entity WHERE name IN ({marks})", names  # noqa: S608
+        ).fetchone()[0] if names else 0
 
 
 def entity(index_dir: Path, name: str, limit: int = 200) -> list[Mention]:
     """Every brief that names the entity (by any alias), newest first."""
     with _db(index_dir) as db:
-        key = _norm(name)
-        names = {r[0] for r in db.execute("SELECT DISTINCT name FROM entity WHERE alias = ?", (key,))}
+        names = _names(db, name)
         if not names:
             return []
         marks = ",".join("?" * len(names))
         ordered = sorted(names)
         # Newest briefs first, then only their first mention: a common name ("United States")
         # is in thousands of briefs, and grouping every mention cost 70 ms at 10,000.
-        briefs = db.execute(
-            f"""SELECT id, title, date, source, path FROM brief
-                WHERE id IN (SELECT id FROM entity WHERE name IN ({marks}))
-                ORDER BY date IS NULL, date DESC, title LIMIT ?""",  # noqa: S608
-            (*ordered, limit),
-        ).fetchall()
+        briefs = db.execute(_newest(db, ordered, limit).format(marks=marks), (*ordered, limit)).fetchall()
         rows = []
         for brief_id, title, when, source, path in briefs:
             first = db.execute(
@@ -81,6 +93,24 @@ def entity(index_dir: Path, name: str, limit: int = 200) -> list[Mention]:
                 found, kind, sentence, start, end = first
                 rows.append((brief_id, title, when, source, path, found, kind, sentence, start, end))
     return [Mention(*row) for row in rows]
+
+
+def _newest(db: sqlite3.Connection, names: list[str], limit: int) -> str:
+    """The query for the newest `limit` briefs naming any of `names`.
+
+    A common name is met every few briefs: walking the briefs newest first (an index) and
+    stopping at `limit` costs well under a millisecond where gathering its 9,000 briefs and
+    sorting them cost 55 ms. A rare name is the other way round.
+    """
+    named = sum(name_counts(db, "entity", names).values())
+    total = db.execute("SELECT COUNT(*) FROM brief").fetchone()[0]
+    if named and named * named >= limit * total:
+        return """SELECT id, title, date, source, path FROM brief b
+                  WHERE EXISTS (SELECT 1 FROM entity e WHERE e.id = b.id AND e.name IN ({marks}))
+                  ORDER BY date IS NULL, date DESC, title LIMIT ?"""
+    return """SELECT id, title, date, source, path FROM brief
+              WHERE id IN (SELECT id FROM entity WHERE name IN ({marks}))
+              ORDER BY date IS NULL, date DESC, title LIMIT ?"""
 
 
 @dataclass
