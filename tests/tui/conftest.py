@@ -50,3 +50,9 @@ def hostile_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     index_dir = home / "index"
     Indexer(index_dir, 1_000_000, workers=1).run([folder])
     return index_dir
+
+
+@pytest.fixture
+def in_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default theme in colour (the shared `isolated` fixture sets NO_COLOR)."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
