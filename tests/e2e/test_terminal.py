@@ -18,17 +18,21 @@ pytestmark = pytest.mark.e2e
 BRIEF = Path(sys.executable).parent / "brief"
 
 
+_socket: list[str] = []  # this test's own tmux server (tests run one at a time per process)
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["tmux", "-S", _socket[-1], *args], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture
-def terminal(isolated: Path):  # type: ignore[no-untyped-def]
+def terminal(isolated: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     if not shutil.which("tmux"):
         pytest.skip("tmux is not installed (CI installs it)")
     if not BRIEF.exists():
         pytest.skip(f"{BRIEF} is not installed; run the tests through dev.py")
     name = f"brief-e2e-{uuid.uuid4().hex[:8]}"
+    _socket.append(str(tmp_path / "tmux.sock"))  # a server of its own: parallel workers never race
     env = {k: os.environ[k] for k in ("BRIEF_CONFIG", "BRIEF_CACHE_DIR", "BRIEF_DATA_DIR")}
     exports = " ".join(f"{k}={v}" for k, v in env.items())
     tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30",
@@ -36,7 +40,8 @@ def terminal(isolated: Path):  # type: ignore[no-untyped-def]
     try:
         yield name
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        subprocess.run(["tmux", "-S", _socket[-1], "kill-server"], capture_output=True)
+        _socket.pop()
 
 
 def screen_after(session: str, keys: str, expect: str, timeout: float = 60) -> str:
