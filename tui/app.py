@@ -64,13 +64,20 @@ class BriefApp(App[None]):
 
     def action_command_palette(self) -> None:
         """ctrl+p: the palette, over the main screen (closing help or the filter picker)."""
-        if CommandPalette.is_open(self):
-            return
+        if CommandPalette.is_open(self) or getattr(self.screen, "HOLDS_INPUT", False):
+            return  # a dialog with typed text (a note being written) is never closed by ctrl+p
         main = self.main_screen()
         while main is not None and self.screen is not main and len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(CommandPalette(placeholder="A brief's title, a command, an earlier search…",
                                         id="--command-palette"))
+
+    async def action_quit(self) -> None:
+        """q / ctrl+q: quit, asking first when a note being written would be lost."""
+        ask = getattr(self.screen, "ask_before_quit", None)
+        if callable(ask) and ask():
+            return
+        self.exit()
 
     def action_reindex(self) -> None:
         """Read new and changed files of the corpus into the index, in the background."""

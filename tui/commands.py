@@ -160,6 +160,8 @@ class AppCommands(Provider):
             yield "Clear filters", "remove source:, tag:, date: and entity clauses", main.action_clear_filters
             yield "Show key facts", "the open brief's facts in the side pane", partial(main.show_side, "facts")
             yield "Show related briefs", "briefs related to the open one", partial(main.show_side, "related")
+            yield "Show notes and highlights", "the open brief's notes and highlights", partial(main.show_side, "notes")
+            yield "Export notes to Markdown", "this brief, the search, starred, a tag or all with notes", main.action_export
             yield "Show or hide the side pane", "facts or related briefs", main.action_toggle_pane
             yield "Help: keys", "every key of the app", main.action_help
         yield "Quit", "leave brief", app.exit

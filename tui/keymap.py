@@ -41,9 +41,12 @@ def binding_classes() -> list[type]:
     from tui.widgets.related import RelatedPane
     from tui.widgets.results import ResultList
     from tui.widgets.searchbox import SearchBox
+    from tui.screens.export_dialog import ExportDialog
+    from tui.screens.note_editor import NoteEditor
+    from tui.widgets.notespane import NotesPane
 
     return [BriefApp, MainScreen, SearchBox, ResultList, KeyList, Reader, FactsPane, RelatedPane,
-            HelpScreen, FilterScreen]
+            HelpScreen, FilterScreen, NotesPane, NoteEditor, ExportDialog]
 
 
 def actions(classes: Iterable[type] | None = None) -> dict[str, Action]:

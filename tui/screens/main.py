@@ -1,4 +1,4 @@
-"""The one screen: search box, results, reader, and the facts / related pane."""
+"""The one screen: search box, results, reader, and the facts / related / notes pane."""
 
 from __future__ import annotations
 
@@ -20,8 +20,11 @@ from tui import facets
 from tui.messages import BriefLoaded, OpenBrief, RelatedLoaded, ResultsReady, SearchFor, ShowSpan
 from tui.safe import joined, safe_line
 from tui.screens import loaders
+from tui.screens.export_actions import ExportActions
+from tui.screens.notes_actions import NOTE_BINDINGS, NotesActions
 from tui.widgets.facts import FactsPane
 from tui.widgets.indexstatus import IndexChanged, IndexStatus
+from tui.widgets.notespane import NotesPane
 from tui.widgets.reader import Reader
 from tui.widgets.related import RelatedPane
 from tui.widgets.results import ResultList
@@ -31,10 +34,12 @@ if TYPE_CHECKING:
     from briefs.config import Settings
 
 NARROW = 110  # below this many columns the side pane replaces the result list when shown
+SIDE = {"facts": ("related", "Key facts"), "related": ("notes", "Related briefs"), "notes": ("facts", "Notes & highlights")}
+"""Each view of the side pane: the one `t` shows next, and its title."""
 
 
-class MainScreen(Screen[None]):
-    """Search, read, and follow facts and related briefs, all from the keyboard."""
+class MainScreen(NotesActions, ExportActions, Screen[None]):
+    """Search, read, follow facts and related briefs, and annotate, all from the keyboard."""
 
     BINDINGS: list[BindingType] = [
         # Help and Quit first: the footer cuts off what does not fit at 80 columns.
@@ -43,13 +48,14 @@ class MainScreen(Screen[None]):
         Binding("escape", "focus_search", "Search", show=False, id="search"),
         Binding("n", "hit(1)", "Hit", id="next_hit"),
         Binding("N", "hit(-1)", "Prev hit", show=False, id="prev_hit"),
-        Binding("t", "toggle_side", "Facts/Rel", id="toggle_side"),
+        Binding("t", "toggle_side", "Side", id="toggle_side"),
         Binding("p", "toggle_pane", "Pane", id="toggle_pane"),
         Binding("b,backspace", "back", "Back", id="back"),
         Binding("B", "forward", "Forward", show=False, id="forward"),
         Binding("s,ctrl+s", "sort", "Sort", id="sort"),
         Binding("ctrl+f", "filter", "Filter", id="filter"),
         Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear_filters"),
+        *NOTE_BINDINGS,
     ]
     """Keys of the main screen (see `tui.screens.help` for the full table)."""
 
@@ -66,6 +72,7 @@ class MainScreen(Screen[None]):
         self._search_serial = 0
         self._open_serial = 0
         self.side_shown = True
+        self.init_notes(settings)
 
     def compose(self) -> ComposeResult:
         yield SearchBox(
@@ -82,6 +89,7 @@ class MainScreen(Screen[None]):
                 with ContentSwitcher(initial="facts", id="side-switch"):
                     yield FactsPane(id="facts")
                     yield RelatedPane(id="related")
+                    yield NotesPane(id="notes")
         settings = self.settings
         background = settings is not None and not settings.uses_samples
         yield IndexStatus(
@@ -99,6 +107,7 @@ class MainScreen(Screen[None]):
         self._set_side(not narrow)
         self._side_title()
         self.query_one("#search", Input).focus()
+        self.start_notes()
         if self.settings is not None and not self.settings.uses_samples and self.settings.folders:
             self.query_one(IndexStatus).start()  # pick up what changed while the app was closed
 
@@ -197,6 +206,8 @@ class MainScreen(Screen[None]):
         if worker.is_cancelled:
             return
         self.post_message(BriefLoaded(serial, stored, hits, facts))
+        if not worker.is_cancelled:  # the analyst's notes on it: highlights, tags, star
+            self.post_message(self.annotations_for(serial, stored))
         try:
             items, error = loaders.load_related(self.index_dir, brief_id), ""
         except Exception as exc:
@@ -242,7 +253,7 @@ class MainScreen(Screen[None]):
             return bool(self.history)
         if action == "forward":
             return bool(self.forward)
-        return True
+        return self.check_notes_action(action)
 
     def action_focus_search(self) -> None:
         """Escape: back to the search box."""
@@ -267,16 +278,16 @@ class MainScreen(Screen[None]):
             self.open_brief(self.forward.pop(), record=False)
 
     def action_toggle_side(self) -> None:
-        """t: show key facts or related briefs in the side pane (showing the pane if hidden)."""
+        """t: key facts, related briefs, or notes in the side pane (showing the pane if hidden)."""
         switch = self.query_one(ContentSwitcher)
         if self.side_shown:
-            switch.current = "related" if switch.current == "facts" else "facts"
+            switch.current = SIDE[switch.current or "facts"][0]
         self._set_side(True)
         self._side_title()
         self.query_one(f"#{switch.current}").focus()
 
     def show_side(self, which: str) -> None:
-        """Show "facts" or "related" in the side pane and focus it (from the palette)."""
+        """Show "facts", "related" or "notes" in the side pane and focus it (palette, m)."""
         self.query_one(ContentSwitcher).current = which
         self._set_side(True)
         self._side_title()
@@ -345,6 +356,5 @@ class MainScreen(Screen[None]):
             self.query_one("#page").focus()
 
     def _side_title(self) -> None:
-        current = self.query_one(ContentSwitcher).current
-        label = "Key facts" if current == "facts" else "Related briefs"
+        label = SIDE[self.query_one(ContentSwitcher).current or "facts"][1]
         self.query_one("#side-title", Static).update(Text(f"{label} · t: switch", style="bold"))

@@ -4,7 +4,8 @@ A Markdown brief is rendered for reading (tui.markdown_text), other formats are 
 they are; either way each piece of the body is rendered once when the brief opens, with a
 map from body offsets to positions on screen (tui.textmap), so search hits, found text and
 a fact's sentence are marked on the right words. `/` finds text in the brief; links are
-numbered and copied or opened by number (tui.links, tui.widgets.reader_links).
+numbered and copied or opened by number (tui.links, tui.widgets.reader_links). Passages
+are selected and highlighted with the keyboard or the mouse (tui.widgets.selection).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from tui.bodyview import MAX_PIECES, Piece, blocks_of, link_marks, render_body
 from tui.safe import Span, joined, safe_line
 from tui.widgets.findbar import FindBar, Match, find_all
 from tui.widgets.reader_links import LinkKeys, links_text
+from tui.widgets.selection import SELECTION_BINDINGS, Selecting
 
 __all__ = ["CURRENT_STYLE", "FOCUS_STYLE", "HIT_STYLE", "MAX_BLOCKS", "Page", "Reader", "blocks_of"]
 
@@ -47,7 +49,7 @@ class Page(VerticalScroll):
     """| key | action |\n|---|---|\n| j / k | scroll |\n| g / G | top / end |\n| space | page down |"""
 
 
-class Reader(LinkKeys, Vertical):
+class Reader(Selecting, LinkKeys, Vertical):
     """One brief for reading. Body offsets (hits, facts) index `stored["body"]` directly."""
 
     DEFAULT_CSS = """
@@ -69,8 +71,9 @@ class Reader(LinkKeys, Vertical):
         Binding("o", "link('open')", "Open link", show=False, id="open_link"),
         Binding("y", "link('copy')", "Copy link", show=False, id="copy_link"),
         Binding("L", "links_list", "Links", show=False, id="links_list"),
+        *SELECTION_BINDINGS,
     ]
-    """| key | action |\n|---|---|\n| / | find text in this brief |\n| Enter / n / N | next / next / previous match while finding |\n| Escape | close the find bar (back to search hits) |\n| o then a number | open link n (over SSH: copy it) |\n| y then a number | copy link n |\n| L | the list of links |"""
+    """| key | action |\n|---|---|\n| / | find text in this brief |\n| Enter / n / N | next / next / previous match while finding |\n| Escape | close the find bar (back to search hits) |\n| o then a number | open link n (over SSH: copy it) |\n| y then a number | copy link n |\n| L | the list of links |\n| v, h | select a passage, highlight it (tui.widgets.selection) |"""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -86,6 +89,8 @@ class Reader(LinkKeys, Vertical):
         self.matches: list[Match] = []
         self.match = -1
         self.links: list[weblinks.Link] = []
+        self.stored: dict[str, Any] = {}
+        self.reset_selection()
 
     def compose(self) -> ComposeResult:
         yield Static(id="marking")
@@ -108,6 +113,8 @@ class Reader(LinkKeys, Vertical):
     async def show(self, stored: dict[str, Any], hits: list[Span]) -> None:
         """Show a brief: marking banner, title, header, body pieces with the hits marked."""
         self.body = stored.get("body", "") or ""
+        self.stored = stored
+        self.reset_selection()
         meta = stored.get("meta") or {}
         self.markdown = str(meta.get("format") or "") == "markdown"
         self.hits = [(s, e) for s, e in hits if 0 <= s < e <= len(self.body)]
@@ -174,6 +181,8 @@ class Reader(LinkKeys, Vertical):
         text = self.pieces[index].rendered.text.copy()
         if self.finding:
             marks, current = self.matches, self.match
+        elif self.selecting:  # the selection alone, so that its extent is plain to see
+            marks, current = [], -1
         else:
             marks, current = [m for m in self._hit_marks if m], -1
             if 0 <= self.current < len(self._hit_marks):
@@ -186,6 +195,7 @@ class Reader(LinkKeys, Vertical):
             focus = self._to_screen(*self.focus_span)
             if focus and focus[0] == index:
                 text.stylize(FOCUS_STYLE, focus[1], focus[2])
+        self.annotate(text, index)
         return text
 
     def _rerender(self, *indexes: int) -> None:
@@ -247,6 +257,8 @@ class Reader(LinkKeys, Vertical):
             return self.finding
         if action in ("link", "links_list"):
             return bool(self.links)
+        if action.startswith("select_"):
+            return self.selection_allowed(action)
         return True
 
     def action_find(self) -> None:
@@ -333,6 +345,8 @@ class Reader(LinkKeys, Vertical):
                     Text(" matches for "), safe_line(self.find_query, "bold"),
                     Text(" · Enter/n/N · Esc closes"),
                 )
+        elif self.selecting:
+            text = self.selection_status()
         elif self.hits and self.current < 0:
             text = Text(f"{len(self.hits)} hits · n: first hit")
         elif self.hits:
