@@ -130,7 +130,7 @@ class Reader(Selecting, LinkKeys, Vertical):
         self._hit_marks = [self._to_screen(s, e) for s, e in self.hits]
         self.query_one("#header", Static).update(self._header(stored))
         title = safe_line(stored.get("title") or "(untitled)", "bold")
-        title.no_wrap, title.overflow = True, "ellipsis"
+        # Wraps (up to three lines, tui/app.tcss): a long title is the first thing an analyst reads.
         self.query_one("#title", Static).update(title)
         marking = str(meta.get("marking") or "")
         banner = self.query_one("#marking", Static)
