@@ -258,7 +258,9 @@ def parse(text: str, schema: Schema, today: date | None = None) -> wq.Query:
 def _fuzzy_prefix(q: wq.Query) -> wq.Query:
     """Typo tolerance keeps the first letter: much faster, and typos rarely start words."""
     if isinstance(q, wq.FuzzyTerm):
-        q.prefixlength = max(q.prefixlength, 1)
+        # At least the first letter; at most the whole word (`0~/2` asks for 2 of 1: Whoosh
+        # then fails with IndexError, which would read as a damaged index).
+        q.prefixlength = min(max(q.prefixlength, 1), len(q.text))
         return q
     return q.apply(_fuzzy_prefix) if q.children() else q
 

@@ -6,6 +6,7 @@ picks up commits made by an indexer meanwhile.
 
 from __future__ import annotations
 
+import heapq
 import re
 import time
 from dataclasses import dataclass, field
@@ -16,13 +17,14 @@ from whoosh import query as wq
 from whoosh.collectors import SortingCollector, TimeLimit, TimeLimitCollector, TopCollector, WrappingCollector
 from whoosh.sorting import FieldFacet
 
+from index.engine import Engine, Unsupported
+from index.facets import Facets
 from index.query import QueryError, expand_fuzzy, expand_prefixes, fuzzy_words, parse
 from index.words import Dictionary
 from index.snippets import Marker, make_snippet, query_terms
 from index.store import DAMAGE, open_index
 
 TIME_LIMIT = 0.5
-FACET_FIELDS = {"source": "source_key", "tag": "tag", "year": "year"}
 _WORDS = re.compile(r"(?<![\w:\"*~])([A-Za-z][A-Za-z'-]{2,})(?![\w:*~])")
 _OPERATORS = {"AND", "OR", "NOT", "TO"}
 
@@ -127,8 +129,8 @@ class Searcher:
             raise IndexMissing(note or f"no index at {index_dir}: run `brief index` first")
         self.ix = ix
         self._searcher = ix.searcher()
-        self._facet_cache: dict[str, dict[str, frozenset[int]]] | None = None
-        self._labels: dict[tuple[str, str], str] = {}
+        self._facets: Facets | None = None
+        self._engine: Engine | None = None
         self._words: Dictionary | None = None
         self._db = None
         self.index_dir = Path(index_dir)
@@ -156,8 +158,8 @@ class Searcher:
         new = self._searcher.refresh()
         if new is not self._searcher:
             self._searcher = new
-            self._facet_cache = None
-            self._labels = {}
+            self._facets = None
+            self._engine = None
             self._words = None
 
     @property
@@ -176,45 +178,83 @@ class Searcher:
     ) -> Results:
         """Run the user's query. Raises QueryError (with the reason) for a malformed one."""
         started = time.perf_counter()
-        schema = self.ix.schema
-        q = parse(text, schema, today)
+        q = parse(text, self._searcher.schema, today)  # not ix.schema: that re-reads the TOC
         results = Results(query=text)
         s = self._searcher
         if "~" in text:
             q = expand_fuzzy(q, self.words, fuzzy_words(text))
         if "*" in text:
             q = expand_prefixes(q, self.words)
+        wanted = max(1, limit) + (10 if collapse else 0)  # room for rows folded into groups
+        try:
+            try:
+                top, matched = self._run(q, wanted, sort)
+            except Unsupported:  # a query form the engine does not know: Whoosh's matchers
+                top, matched, results.partial = self._run_whoosh(q, wanted, sort, time_limit)
+        except DAMAGE as exc:  # a segment damaged under us: say so, the caller rebuilds
+            raise IndexMissing(f"index is damaged ({type(exc).__name__}); run `brief index`") from None
+        results.total = len(matched)
+        bodies: dict[str, str] = {}
+        for docnum, score in top:
+            stored = s.stored_fields(docnum)
+            bodies[stored["id"]] = stored.get("body", "")
+            results.hits.append(self._hit(stored, score))
+        if collapse and results.hits:
+            self._collapse(results)
+        results.hits = results.hits[: max(1, limit)]
+        # Snippets only for the hits shown: finding the marked words is most of a hit's cost.
+        marker = Marker(query_terms(q))
+        for hit in results.hits:
+            hit.snippet, hit.highlights = make_snippet(bodies[hit.id], marker)
+            hit.title_highlights = marker.spans(hit.title, limit=20)
+        if facets:
+            if self._facets is None:
+                self._facets = Facets(self._searcher)
+            results.facets = self._facets.count(matched)
+        if results.total == 0:
+            results.suggestion = self.suggest(text, today)
+        results.elapsed_ms = (time.perf_counter() - started) * 1000
+        return results
+
+    def _run(self, q: wq.Query, wanted: int, sort: str) -> tuple[list[tuple[int, float]], frozenset[int]]:
+        """(top `wanted` (doc number, score), every match) by index/engine.py."""
+        if self._engine is None:
+            self._engine = Engine(self._searcher)
+        scores = self._engine.run(q)
+        if sort == "date":
+            dates = self._engine.sortdates()
+            best = heapq.nsmallest(wanted, scores, key=lambda d: (-dates[d], d))
+            return [(d, scores[d]) for d in best], frozenset(scores)
+        # Highest scores first, then lowest doc number (as Whoosh's TopCollector breaks ties).
+        if len(scores) > wanted:
+            cut = heapq.nlargest(wanted, scores.values())[-1]
+            items = [(d, v) for d, v in scores.items() if v >= cut]
+        else:
+            items = list(scores.items())
+        items.sort(key=lambda kv: (-kv[1], kv[0]))
+        return items[:wanted], frozenset(scores)
+
+    def _run_whoosh(
+        self, q: wq.Query, wanted: int, sort: str, time_limit: float
+    ) -> tuple[list[tuple[int, float]], frozenset[int], bool]:
+        """The same with Whoosh's collectors, which can stop at a time limit (partial)."""
         # No block-quality skipping and no matcher replacement: every match must reach the
         # recorder, which gives the total and the facets without running the query twice.
-        wanted = max(1, limit) + (10 if collapse else 0)  # room for rows folded into groups
         if sort == "date":
             top = SortingCollector(FieldFacet("sortdate", reverse=True), limit=wanted)
         else:
             top = TopCollector(limit=wanted, usequality=False, replace=0)
         recorder = _Recorder(top)
         timed = TimeLimitCollector(recorder, timelimit=time_limit, use_alarm=False)
+        partial = False
         try:
-            s.search_with_collector(q, timed)
+            self._searcher.search_with_collector(q, timed)
         except TimeLimit:
-            results.partial = True
-        except DAMAGE as exc:  # a segment damaged under us: say so, the caller rebuilds
-            raise IndexMissing(f"index is damaged ({type(exc).__name__}); run `brief index`") from None
-        found = timed.results()
-        matched: frozenset[int] = frozenset(recorder.seen)
-        results.total = len(matched)
-        marker = Marker(query_terms(q))
-        for hit in found:
-            stored = hit.fields()
-            results.hits.append(self._hit(stored, hit.score or 0.0, marker))
-        if collapse and results.hits:
-            self._collapse(results)
-        results.hits = results.hits[: max(1, limit)]
-        if facets:
-            results.facets = self._facets(matched)
-        if results.total == 0:
-            results.suggestion = self.suggest(text, today)
-        results.elapsed_ms = (time.perf_counter() - started) * 1000
-        return results
+            partial = True
+        found = [(hit.docnum, hit.score or 0.0) for hit in timed.results()]
+        if sort == "date":  # the collector gives the sort key as the score
+            found = [(d, 0.0) for d, _ in found]
+        return found, frozenset(recorder.seen), partial
 
     def _collapse(self, results: Results) -> None:
         """Near-duplicates among the hits take one row, which says where else the story is."""
@@ -242,72 +282,25 @@ class Searcher:
             shown.append(hit)
         results.hits = shown
 
-    def _hit(self, stored: dict, score: float, marker: Marker) -> Hit:  # type: ignore[type-arg]
+    def _hit(self, stored: dict, score: float) -> Hit:  # type: ignore[type-arg]
+        """A hit without its snippet (search() adds those to the hits it keeps)."""
         meta = stored.get("meta") or {}
-        body = stored.get("body", "")
-        snippet, spans = make_snippet(body, marker)
-        title = stored.get("title", "")
         when = stored.get("date")
         return Hit(
             id=stored["id"],
-            title=title,
+            title=stored.get("title", ""),
             date=when.date() if when else None,
             source=stored.get("source", ""),
             path=stored.get("path", ""),
             score=float(score),
-            snippet=snippet,
-            highlights=spans,
-            title_highlights=marker.spans(title, limit=20),
+            snippet="",
+            highlights=[],
+            title_highlights=[],
             tags=list(meta.get("tags", [])),
             marking=meta.get("marking", ""),
             url=meta.get("url", ""),
             format=meta.get("format", ""),
         )
-
-    def _postings(self) -> dict[str, dict[str, frozenset[int]]]:
-        if self._facet_cache is None:
-            reader = self._searcher.reader()
-            cache: dict[str, dict[str, frozenset[int]]] = {}
-            for name, fieldname in FACET_FIELDS.items():
-                terms: dict[str, frozenset[int]] = {}
-                for term in reader.field_terms(fieldname):
-                    if term == "-":
-                        continue
-                    terms[term] = frozenset(reader.postings(fieldname, term).all_ids())
-                cache[name] = terms
-            self._facet_cache = cache
-        return self._facet_cache
-
-    def _label(self, facet: str, term: str, docs: frozenset[int]) -> str:
-        key = (facet, term)
-        if key not in self._labels:
-            label = term
-            stored = self._searcher.stored_fields(next(iter(docs))) if docs else {}
-            if facet == "source":
-                label = stored.get("source") or term
-            elif facet == "tag":
-                from index.schema import slug
-
-                for tag in (stored.get("meta") or {}).get("tags", []):
-                    if slug(tag) == term:
-                        label = tag
-                        break
-            self._labels[key] = label
-        return self._labels[key]
-
-    def _facets(self, matched: frozenset[int]) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {}
-        if not matched:
-            return {name: {} for name in FACET_FIELDS}
-        for name, terms in self._postings().items():
-            counts = []
-            for term, docs in terms.items():
-                n = len(matched & docs) if len(docs) < len(matched) * 4 else sum(1 for d in matched if d in docs)
-                if n:
-                    counts.append((n, term, docs))
-            counts.sort(key=lambda c: (-c[0], c[1]) if name != "year" else (-int(c[1]), 0))
-            out[name] = {self._label(name, term, docs): n for n, term, docs in counts[:50]}
-        return out
 
     def suggest(self, text: str, today: date | None = None) -> str | None:
         """A respelling of the query's words that the index knows and that finds something."""
@@ -335,11 +328,14 @@ class Searcher:
         if not changed:
             return None
         try:
-            q = parse(fixed, self.ix.schema, today)
+            q = parse(fixed, self._searcher.schema, today)
         except QueryError:
             return None
-        hits = self._searcher.search(q, limit=1)
-        return fixed if hits.scored_length() else None
+        try:
+            found = bool(self._run(q, 1, "relevance")[1])
+        except Unsupported:
+            found = bool(self._searcher.search(q, limit=1).scored_length())
+        return fixed if found else None
 
     def get(self, ident: str) -> dict | None:  # type: ignore[type-arg]
         """The stored brief with this id, unique id prefix, or file path."""

@@ -18,6 +18,7 @@ SNIPPET_CHARS = 220
 TEXT_FIELDS = {"title", "body"}
 
 _WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 _MARKUP_LINE_START = re.compile(r"(?m)^\s*(?:#{1,6}|[|>*-]|\d+\.)\s+")
 _SPACES = re.compile(r"\s+")
 
@@ -74,12 +75,31 @@ class Marker:
         starts.update(w[:1] for w, _ in terms.fuzzy)
         alternatives = "|".join(sorted((re.escape(s) for s in starts if s), key=len, reverse=True))
         self._candidates = re.compile(rf"\b(?:{alternatives})\w*", re.I) if alternatives else None
+        # The same without \b or re.I, run on lower-cased text: twice as fast (the regex
+        # engine can skip ahead to a first letter); a match inside a word is dropped after.
+        lowered = "|".join(sorted((re.escape(s.lower()) for s in starts if s), key=len, reverse=True))
+        self._lower = re.compile(rf"(?:{lowered})\w*") if lowered else None
 
     def spans(self, text: str, limit: int = 400) -> list[tuple[int, int]]:
-        if self._candidates is None:
+        if self._candidates is None or self._lower is None:
             return []
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer: offsets would move
+            return self._spans_slow(text, limit)
         out: list[tuple[int, int]] = []
-        for m in self._candidates.finditer(text):
+        for m in self._lower.finditer(low):
+            start = m.start()
+            if start and _WORD_CHAR.match(low, start - 1):
+                continue  # not the start of a word
+            if self.matches(m.group()):
+                out.append(m.span())
+                if len(out) >= limit:
+                    break
+        return out
+
+    def _spans_slow(self, text: str, limit: int) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for m in self._candidates.finditer(text):  # type: ignore[union-attr]
             if self.matches(m.group().lower()):
                 out.append(m.span())
                 if len(out) >= limit:
