@@ -24,6 +24,9 @@ from whoosh.index import EmptyIndexError
 
 from index.factstore import FACTS_DB
 from index.schema import SCHEMA_VERSION, build_schema
+from index.zerocopy import install as _read_segments_in_place
+
+_read_segments_in_place()  # each searcher held a private copy of every segment (zerocopy.py)
 
 VERSION_FILE = "brief-schema.json"
 # Written when a search meets damage that opening did not show (a corrupt block inside a
