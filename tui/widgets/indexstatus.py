@@ -133,7 +133,9 @@ class IndexStatus(Static):
             phase, done, total = str(event["phase"]), int(event["done"]), int(event["total"])  # type: ignore[call-overload]
             if phase == "committing":
                 self._commit_pending = True
-            if phase == "scanning" or not total:
+            if phase == "waiting":
+                self._show(Text("Indexing: waiting for another brief process to finish writing the index…"))
+            elif phase == "scanning" or not total:
                 self._show(Text("Indexing: scanning folders…"))
             else:
                 self._show(Text(f"Indexing: {done:,} of {total:,} briefs ({phase})"))
