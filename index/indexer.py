@@ -8,9 +8,7 @@ commits in batches so that Ctrl-C or a kill loses at most the batch in flight.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
-import hashlib
 import os
 import signal
 import time
@@ -19,30 +17,35 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh.writing import LockError
-
-from briefs.facts import Fact
-from briefs.facts import extract as extract_facts
-from briefs.files import read_bytes
-from briefs.load import load_bytes
-from briefs.model import Brief, LoadError, make_id
+from briefs.model import Brief, make_id
 from index import factstore
-from index.analysis import analyse_fields
 from index.bulkwrite import BulkWriter
 from index.documents import document
-from index.dupes import signature
 from index import manifest as manifest_mod
+from index.loading import Loaded as _Loaded
+from index.loading import load as _load
 from index.manifest import FileRecord, Manifest
-from index.schema import build_schema
 from index.store import open_index
 from index.walk import Found, walk
-from index.words import Dictionary, words_of
+from index.words import Dictionary
 
 Progress = Callable[[str, int, int], None]
 
 BATCH_DOCS = 5000
 POOL_THRESHOLD = 48
 SMALL_SEGMENT = 2000
+LOCK_WAIT = 30.0  # seconds a second writer waits for the first
+
+
+GONE = "folder not found"
+# Present from the start of a write to its last commit: a run that died left facts rows
+# (committed first) that its Whoosh commit never matched; the next run sweeps them.
+WRITING = "brief-writing"
+UNREADABLE = ("permission denied", "cannot list", "cannot access")
+
+
+def _under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _posix(rel: str) -> str:
@@ -84,65 +87,8 @@ class IndexReport:
     total_briefs: int = 0
 
 
-@dataclass
-class _Loaded:
-    found: Found
-    hash: str = ""
-    briefs: list[Brief] = field(default_factory=list)
-    error: str = ""
-    same: bool = False
-    facts: list[list[Fact]] = field(default_factory=list)
-    words: list[list[str]] = field(default_factory=list)
-    signatures: list[bytes] = field(default_factory=list)
-    docs: list[dict[str, object]] = field(default_factory=list)
-
-
-def _facts_of(brief: Brief) -> list[Fact]:
-    """Key facts, or none (with a warning) if an extractor fails on this brief."""
-    try:
-        return extract_facts(brief.body, brief.date, brief.title)
-    except RecursionError:
-        brief.warnings.append("key facts skipped: text nested too deeply")
-    except Exception as exc:  # an extractor bug must not cost the brief its place in the index
-        brief.warnings.append(f"key facts skipped: {type(exc).__name__}: {exc}")
-    return []
-
-
-@functools.cache
-def _schema():  # type: ignore[no-untyped-def]
-    return build_schema()
-
-
 class IndexBusy(Exception):
     """Another process holds the index's write lock."""
-
-
-def _load(args: tuple[Found, int, str]) -> _Loaded:
-    found, max_bytes, known_hash = args
-    try:
-        data = read_bytes(found.path, max_bytes)
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        if digest == known_hash:
-            return _Loaded(found, digest, same=True)
-        briefs = load_bytes(found.path, data, Path(found.rel).as_posix())
-        loaded = _Loaded(found, digest, briefs)
-        loaded.facts = [_facts_of(b) for b in briefs]
-        loaded.words = [words_of(b.title + "\n" + b.body) for b in briefs]
-        loaded.signatures = [signature(b.body) for b in briefs]
-        # The index's postings too, here in the worker: the writer only files them.
-        loaded.docs = [
-            analyse_fields(_schema(), document(b, found, digest, facts), skip=("id",))
-            for b, facts in zip(briefs, loaded.facts)
-        ]
-        return loaded
-    except LoadError as exc:
-        return _Loaded(found, error=exc.reason)
-    except RecursionError:
-        return _Loaded(found, error="nested too deeply to parse")
-    except MemoryError:
-        return _Loaded(found, error="too large to parse in memory")
-    except Exception as exc:  # a loader bug must not stop the corpus: report it
-        return _Loaded(found, error=f"unexpected {type(exc).__name__}: {exc}")
 
 
 class Indexer:
@@ -168,35 +114,32 @@ class Indexer:
         assert ix is not None
         if note:
             report.notes.append(note)
-        man = manifest_mod.load(self.index_dir)
-        if man.generation != ix.latest_generation():
-            man = manifest_mod.from_index(ix)
         self.progress("scanning", 0, 0)
         found, skipped = walk(roots)
-        report.failed.extend((s.path, s.reason) for s in skipped)
-        seen = {f.path for f in found}
-        root_set = [os.path.abspath(r) for r in roots]
-
-        def under_roots(path: str) -> bool:
-            return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in root_set)
-
-        removed = [
-            p for p in man.files if p not in seen and (full or under_roots(p))
-        ]
-        # A folder that could not be read is not evidence that its files are gone.
-        unreadable = [s.path for s in skipped if "folder" in s.reason or "access" in s.reason]
-        removed = [
-            p for p in removed
-            if not any(p.startswith(u.rstrip(os.sep) + os.sep) or p == u for u in unreadable)
-        ]
-        to_load: list[Found] = []
-        for f in found:
-            rec = man.files.get(f.path)
-            if rec and rec.size == f.size and rec.mtime_ns == f.mtime_ns and rec.rel == _posix(f.rel):
-                report.unchanged += 1
+        # A folder that could not be read is not evidence that its files are gone; a
+        # corpus folder that is not there at all is (renamed or deleted outside brief).
+        gone = {s.path for s in skipped if s.reason == GONE}
+        report.failed.extend((s.path, s.reason) for s in skipped if s.path not in gone)
+        unreadable = [s.path for s in skipped if s.reason.startswith(UNREADABLE)]
+        man = self._manifest(ix)
+        to_load, removed = self._plan(man, found, unreadable, roots, full)
+        writer, dirty = None, (self.index_dir / WRITING).exists()
+        if to_load or removed or dirty:
+            writer, waited = self._writer(ix)
+            if waited:  # the other writer changed the index meanwhile: plan against its work
+                man = self._manifest(ix)
+                to_load, removed = self._plan(man, found, unreadable, roots, full)
+                dirty = (self.index_dir / WRITING).exists()
+                if not (to_load or removed or dirty):
+                    _cancel(writer)
+        report.unchanged = len(found) - len(to_load)
+        for root in sorted(gone):
+            briefs = sum(len(man.files[p].ids) for p in removed if _under(p, root))
+            if briefs:
+                report.notes.append(f"{root}: folder is gone; its {briefs} briefs left the index")
             else:
-                to_load.append(f)
-        if not to_load and not removed:
+                report.failed.append((root, GONE))
+        if not (to_load or removed or dirty):
             report.total_briefs = ix.doc_count()
             report.elapsed = time.perf_counter() - started
             if man.generation != ix.latest_generation():
@@ -205,12 +148,35 @@ class Indexer:
             return report
         try:
             with _collector_paused():
-                self._write(ix, man, to_load, removed, report)
+                self._write(ix, writer, man, to_load, removed, report)
         except KeyboardInterrupt:
             report.interrupted = True
         report.total_briefs = ix.doc_count()
         report.elapsed = time.perf_counter() - started
         return report
+
+    def _manifest(self, ix) -> Manifest:  # type: ignore[no-untyped-def]
+        man = manifest_mod.load(self.index_dir)
+        return man if man.generation == ix.latest_generation() else manifest_mod.from_index(ix)
+
+    @staticmethod
+    def _plan(
+        man: Manifest, found: list[Found], unreadable: list[str], roots: list[Path], full: bool
+    ) -> tuple[list[Found], list[str]]:
+        """The files to read (new or changed by their stat) and the files to drop."""
+        seen = {f.path for f in found}
+        root_set = [os.path.abspath(r) for r in roots]
+        removed = [
+            p for p in man.files
+            if p not in seen and (full or any(_under(p, r) for r in root_set))
+            and not any(_under(p, u) for u in unreadable)
+        ]
+        to_load: list[Found] = []
+        for f in found:
+            rec = man.files.get(f.path)
+            if not (rec and rec.size == f.size and rec.mtime_ns == f.mtime_ns and rec.rel == _posix(f.rel)):
+                to_load.append(f)
+        return to_load, removed
 
     def _loaded(self, items: list[Found], man: Manifest) -> Iterator[_Loaded]:
         args = [
@@ -228,19 +194,23 @@ class Indexer:
                 raise
 
     def _write(
-        self, ix, man: Manifest, to_load: list[Found], removed: list[str], report: IndexReport
+        self, ix, writer, man: Manifest, to_load: list[Found], removed: list[str], report: IndexReport
     ) -> None:  # type: ignore[no-untyped-def]
         self.words = Dictionary() if not man.files else Dictionary.load(self.index_dir)
         removed_by_hash = {man.files[p].hash: p for p in removed if man.files[p].hash}
         owner = man.owner_of()
-        writer = self._writer(ix)
-        self.db = factstore.connect(self.index_dir)
+        self.db = None
         # Acronyms whose glossary rows need recomputing (None: all, for a new index).
         self.touched: set[str] | None = set() if man.files else None
         pending = 0
         staged: dict[str, FileRecord | None] = {}
         try:
-            factstore.forget(self.db, removed, self.touched)
+            with contextlib.suppress(OSError):  # a full disk: the writes below say so
+                (self.index_dir / WRITING).touch()
+            self.db = factstore.connect(self.index_dir)
+            # Facts of files the manifest never held: a run killed between its two commits.
+            orphans = [p for (p,) in self.db.execute("SELECT DISTINCT path FROM brief") if p not in man.files]
+            factstore.forget(self.db, removed + orphans, self.touched)
             for path in removed:
                 writer.delete_by_term("path", path)
                 staged[path] = None
@@ -295,16 +265,19 @@ class Indexer:
                 if pending >= BATCH_DOCS:
                     self.progress("committing", done, total)
                     self._commit(ix, writer, man, staged)
-                    writer, pending, staged = self._writer(ix), 0, {}
+                    writer, pending, staged = self._writer(ix)[0], 0, {}
             self.progress("committing", total, total)
             self._commit(ix, writer, man, staged)
+            (self.index_dir / WRITING).unlink(missing_ok=True)
             report.removed = len(removed)
         except BaseException:
-            writer.cancel()
-            self.db.rollback()
+            _cancel(writer)
+            if self.db is not None:
+                self.db.rollback()
             raise
         finally:
-            self.db.close()
+            if self.db is not None:
+                self.db.close()
 
     def _document(self, loaded: _Loaded, n: int) -> dict[str, object]:
         """The n-th brief's fields for the writer, with the identity given in this process."""
@@ -339,13 +312,27 @@ class Indexer:
             ids.append(brief.id)
         return ids
 
-    def _writer(self, ix):  # type: ignore[no-untyped-def]
-        try:
-            return BulkWriter(ix, limitmb=256, timeout=30.0, delay=0.25)
-        except LockError:
-            raise IndexBusy(
-                f"{self.index_dir}: another brief process is writing this index; try again when it finishes"
-            ) from None
+    def _writer(self, ix) -> tuple[BulkWriter, bool]:  # type: ignore[no-untyped-def]
+        """A writer holding the index's write lock, and whether it waited for another writer
+        (announced first as the phase "waiting": the wait may last up to LOCK_WAIT s)."""
+        lock = ix.lock("WRITELOCK")
+        waited = not lock.acquire(blocking=False)
+        if waited:
+            self.progress("waiting", 0, 0)
+            deadline = time.monotonic() + LOCK_WAIT
+            while not lock.acquire(blocking=False):
+                if time.monotonic() > deadline:
+                    raise IndexBusy(
+                        f"{self.index_dir}: another brief process is writing this index; try again when it finishes"
+                    )
+                time.sleep(0.25)
+        try:  # the writer opens its files at once: on a full disk this fails, the lock must go
+            writer = BulkWriter(ix, limitmb=256, _lk=False)
+        except BaseException:
+            lock.release()
+            raise
+        writer.writelock = lock
+        return writer, waited
 
     def _commit(self, ix, writer, man: Manifest, staged: dict[str, FileRecord | None]) -> None:  # type: ignore[no-untyped-def]
         # Facts first: if we die between the two commits, the files are still "changed"
@@ -362,6 +349,25 @@ class Indexer:
         man.generation = ix.latest_generation()
         manifest_mod.save(self.index_dir, man)
         self.words.save(self.index_dir)
+
+
+def _cancel(writer) -> None:  # type: ignore[no-untyped-def]
+    """Give up the writer's uncommitted work and, whatever happens, its write lock: on a full
+    disk cancel() fails too (it closes the segment's files first). Errors are dropped, the
+    caller is already raising the one that matters."""
+    if writer.is_closed:  # committed
+        return
+    try:
+        writer.cancel()
+    except Exception:  # noqa: S110 (see above)
+        pass
+    finally:
+        if not writer.is_closed:
+            with contextlib.suppress(OSError):
+                writer._tempstorage.destroy()
+            if writer.writelock:
+                writer.writelock.release()
+            writer.is_closed = True
 
 
 @contextlib.contextmanager

@@ -131,6 +131,9 @@ def walk(roots: list[Path], max_files: int = MAX_FILES) -> tuple[list[Found], li
                     kind = "a named pipe" if stat.S_ISFIFO(st2.st_mode) else "not a regular file"
                     skipped.append(Skipped(path, f"not a regular file ({kind})"))
                     continue
+                if not _utf8(path):
+                    skipped.append(Skipped(path, "file name is not valid UTF-8; rename it"))
+                    continue
                 # Paths here are the root joined with names: cutting the root off is
                 # os.path.relpath without its cost (a tenth of a re-index at 10,000 files).
                 rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root_s)
@@ -143,3 +146,14 @@ def walk(roots: list[Path], max_files: int = MAX_FILES) -> tuple[list[Found], li
 
 def _is_brief_name(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in SUPPORTED_SUFFIXES
+
+
+def _utf8(path: str) -> bool:
+    """False for a name holding bytes that are not UTF-8 (decoded as lone surrogates)."""
+    if path.isascii():
+        return True
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -30,11 +30,6 @@ def run(index_dir: Path, corpus: Path):  # type: ignore[no-untyped-def]
     return Indexer(index_dir, MAX_BYTES, workers=1).run([corpus])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "index/indexer.py: facts rows of briefs never committed to Whoosh are orphaned when "
-    "their files go before the next run; fix: drop facts rows whose path the manifest "
-    "does not hold (and no file being loaded has) at the start of each write"
-))
 def test_facts_of_briefs_lost_in_a_crash_do_not_outlive_their_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -117,14 +117,6 @@ def hold_write_lock(index_dir: Path, seconds: float) -> threading.Thread:
     return thread
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "index/indexer.py _writer: a second `brief index` waits up to 30 s for the write lock "
-    "without a word (the progress bar still says 'scanning', and nothing at all without a "
-    "terminal). Fix: try the lock without waiting first; when busy, report a 'waiting' phase "
-    "that the CLI prints as one line ('another brief process is indexing this corpus; "
-    "waiting for it to finish…'), then wait; and reload the manifest once the lock is held, "
-    "since the other writer changed the index meanwhile"
-))
 def test_a_second_writer_says_it_is_waiting_then_indexes(tmp_path: Path, isolated: Path) -> None:
     corpus = tmp_path / "corpus"
     model = write_corpus(corpus, 20)

@@ -95,13 +95,6 @@ def test_disk_full_is_one_clear_line_and_the_previous_index_keeps_working(
     assert_matches_model(ix, after)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "index/indexer.py _write: on a full disk writer.cancel() fails too (it flushes the "
-    "segment), so Whoosh's write lock stays held by this process and the next run in it "
-    "waits 30 s then reports busy. Harmless for `brief` (one run per process) but not for "
-    "scripts or an in-process caller. Fix: cancel in try/finally that releases "
-    "writer.writelock and destroys writer._tempstorage when cancel raises"
-))
 def test_after_a_full_disk_the_same_process_can_index_again(tmp_path: Path, isolated: Path) -> None:
     corpus, ix, before, after = prepare(tmp_path, isolated)
     with disk_fills(0), pytest.raises(OSError):
@@ -164,14 +157,6 @@ def test_a_real_full_disk_reports_and_keeps_the_previous_index(
     assert_matches_model(ix, after)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A full disk reaches SQLite before Whoosh: sqlite3.OperationalError ('disk I/O error' "
-    "from PRAGMA journal_mode=WAL in index/factstore.connect) is not an OSError, so "
-    "tui/cli.py run_index lets it out as a traceback, and index/search.py _collapse fails "
-    "the same way when `brief search` runs on a full disk. Fix: run_index catches "
-    "sqlite3.Error like OSError, with index.store.write_error_message(); Searcher._collapse "
-    "skips grouping on sqlite3.Error"
-))
 def test_brief_index_and_search_on_a_real_full_disk_print_one_line(
     tmp_path: Path, isolated: Path, small_disk: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -68,17 +68,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     return Run(base, corpus, ix, report, catalogue, paths, docs, pwned)
 
 
-def params() -> list:  # type: ignore[type-arg]
-    xfail = pytest.mark.xfail(strict=True, reason=(
-        "a file name that is not valid UTF-8 fails with 'unexpected UnicodeEncodeError: "
-        "surrogates not allowed' (briefs.model.make_id encodes the path key as strict UTF-8). "
-        "Fix in index/walk.py: report such names as 'file name is not valid UTF-8; rename "
-        "it' (or encode keys with surrogateescape and clean the name for display)"
-    ))
-    return [pytest.param(n, marks=xfail) if n == "name with invalid UTF-8" else n for n in NAMES]
-
-
-@pytest.mark.parametrize("name", params())
+@pytest.mark.parametrize("name", NAMES)
 def test_each_file_is_reported_or_indexed_harmlessly(run: Run, name: str) -> None:
     case, path = run.cases[name], run.paths[name]
     failed, docs = run.failure(path), run.docs.get(str(path), [])

@@ -166,7 +166,7 @@ def test_damage_a_search_met_makes_the_next_run_rebuild(built: Built) -> None:
     assert open_index(ix, create=False)[0] is not None, "opening does not read every block"
     import zlib
 
-    with Searcher(ix) as s, pytest.raises(Exception) as raised:  # noqa: PT011 (see the xfail below)
+    with Searcher(ix) as s, pytest.raises(Exception) as raised:  # noqa: PT011 (either, see the next test)
         s.search(COMMON, limit=50)
     mark_damaged(ix, raised.value)  # what the searcher is to do on damage (xfail below)
     assert isinstance(raised.value, (zlib.error, IndexMissing))
@@ -177,12 +177,6 @@ def test_damage_a_search_met_makes_the_next_run_rebuild(built: Built) -> None:
     assert_matches_model(ix, model)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "index/search.py: Searcher.search catches DAMAGE only around search_with_collector; "
-    "hit.fields() then raises zlib.error. Fix: wrap the whole collection (fields, snippets, "
-    "facets) in `except DAMAGE`, and call index.store.mark_damaged(self.index_dir, exc) "
-    "(it records only CORRUPTION) before raising IndexMissing"
-))
 def test_a_search_that_meets_damage_reports_it_and_the_next_run_rebuilds(built: Built) -> None:
     corpus, ix, model = built
     corrupt_stored_fields(ix)

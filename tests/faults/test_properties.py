@@ -104,14 +104,6 @@ def test_brief_search_prints_results_or_one_line_never_a_traceback(
     assert not CONTROLS.search(result.output.replace("\n", "").replace("\t", ""))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A stray byte in argv (`brief search $'cad\\xff*'`) reaches Python as a lone surrogate; "
-    "prefix and typo expansion encode it to UTF-8, and the UnicodeEncodeError (a ValueError, "
-    "so in index.store.DAMAGE) is reported as 'index is damaged ...; run `brief index`', "
-    "which cannot help. Fix in index/query.py prepare(): replace lone surrogates with U+FFFD "
-    "(or raise QueryError 'the query holds bytes that are not text'); index/search.py should "
-    "only blame the index for errors raised while reading it"
-))
 @pytest.mark.parametrize("text", ["cad\udcff*", "cadence\udcff~", "cadenc\udcff~1"])
 def test_a_stray_byte_in_a_query_is_not_taken_for_damage(index: tuple[Path, Path], text: str) -> None:
     with Searcher(index[1]) as s:

@@ -105,13 +105,6 @@ def test_a_vanished_subfolder_takes_its_briefs_and_a_renamed_one_keeps_their_ids
     assert gone.removed == PER_FOLDER and total(ix) == 2 * PER_FOLDER
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "index/indexer.py run(): 'folder not found' contains 'folder', so a corpus folder that "
-    "is gone is treated like an unreadable one and its briefs stay for ever (reported as a "
-    "failure on every run). Fix: keep only permission/listing errors in `unreadable`; for a "
-    "root that is not found, remove its briefs and add a note such as "
-    "'<folder>: folder is gone; its N briefs left the index'"
-))
 def test_a_vanished_corpus_folder_takes_its_briefs_with_a_note(tmp_path: Path) -> None:
     a, b = make_corpus(tmp_path)
     ix = tmp_path / "ix"
