@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from whoosh import qparser, query as wq
 from whoosh.fields import Schema
 
+from index import userfilters
 from index.schema import slug
 
 FIELDS = (
@@ -38,6 +39,7 @@ _DATE_CLAUSE = re.compile(
     r"(?<![\w\"])date:(?:\[(?P<range>[^\]]*)\]|(?P<op>[<>]=?)?(?P<value>[\w\-/.:]+))",
     re.I,
 )
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FIELD = re.compile(r"(?<![\w\"])(?P<name>[A-Za-z_]+):(?=\S)")
 _QUOTED_KEYWORD = re.compile(
     r"(?<![\w\"])(?P<name>tags?|type|kind|format|acronym):\"(?P<value>[^\"]*)\"",
@@ -181,6 +183,8 @@ def prepare(text: str, today: date | None = None) -> str:
     if len(text) > MAX_QUERY:
         raise QueryError(f"query longer than {MAX_QUERY} characters")
     today = today or date.today()
+    # A byte that is not UTF-8 in argv arrives as a lone surrogate: it matches nothing.
+    text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\u201c", '"').replace("\u201d", '"')
     if text.count('"') % 2:
         raise QueryError('unclosed quote: a phrase reads "like this"')
@@ -200,19 +204,31 @@ def prepare(text: str, today: date | None = None) -> str:
         name = ALIASES.get(name, name)
         if name in FIELDS or name == "sortdate":
             return f"{name}:"
+        if name in userfilters.NAMES:  # is:, has:, note: (answered by the notes: parse())
+            return f"{name}:"
         if name in ("http", "https", "mailto"):
             return m.group(0)
         raise QueryError(
             f"unknown field {m.group('name')!r}: use title, source, author, tag, type, date, "
-            "person, org, place, programme, acronym or money"
+            "person, org, place, programme, acronym or money; is:, has:, note: for your notes"
         )
 
     return _outside_quotes(text, _FIELD, field)
 
 
+class _Parser(qparser.QueryParser):
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):  # type: ignore[no-untyped-def]
+        """A prefix is the word as typed, lower-cased, never stemmed: stemming made `defens*`
+        `defen*` and `mis*` `mi*` (too short)."""
+        if termclass is wq.Prefix and fieldname in self.schema and not self.schema[fieldname].self_parsing():
+            return wq.Prefix(fieldname, re.sub(r"^[\W_]+", "", text.lower()), boost=boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+
 def make_parser(schema: Schema) -> qparser.QueryParser:
     """Words search title and body; all words must match unless OR says otherwise."""
-    parser = qparser.MultifieldParser(["title", "body"], schema, group=qparser.AndGroup)
+    parser = _Parser(None, schema, group=qparser.AndGroup)  # as qparser.MultifieldParser
+    parser.add_plugin(qparser.MultifieldPlugin(["title", "body"]))
     parser.add_plugin(qparser.FuzzyTermPlugin())
     parser.remove_plugin_class(qparser.BoostPlugin)
     return parser
@@ -237,9 +253,11 @@ def _walk(q: wq.Query):  # type: ignore[no-untyped-def]
         yield from _walk(child)
 
 
-def parse(text: str, schema: Schema, today: date | None = None) -> wq.Query:
-    """A checked Whoosh query for the user's text. Raises QueryError with the reason."""
-    prepared = prepare(text, today)
+def parse(text: str, schema: Schema, today: date | None = None,
+          notes: userfilters.Provider | None = None) -> wq.Query:
+    """A checked Whoosh query for the user's text. Raises QueryError with the reason.
+    `notes` answers is:, has:, note: and the analyst's tag: (index/userfilters.py)."""
+    prepared, clauses = userfilters.mark(prepare(text, today), notes is not None)
     if not prepared.strip():
         raise QueryError("empty query")
     try:
@@ -252,7 +270,7 @@ def parse(text: str, schema: Schema, today: date | None = None) -> wq.Query:
     if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
         raise QueryError("nothing to search for (only common words or operators?)")
     _check(q)
-    return q
+    return userfilters.resolve(q, clauses, notes)
 
 
 def _fuzzy_prefix(q: wq.Query) -> wq.Query:

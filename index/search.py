@@ -20,9 +20,10 @@ from whoosh.sorting import FieldFacet
 from index.engine import Engine, Unsupported
 from index.facets import Facets
 from index.query import QueryError, expand_fuzzy, expand_prefixes, fuzzy_words, parse
+from index.userfilters import Provider, filters_only
 from index.words import Dictionary
 from index.snippets import Marker, make_snippet, query_terms
-from index.store import DAMAGE, open_index
+from index.store import DAMAGE, mark_damaged, open_index
 
 TIME_LIMIT = 0.5
 _WORDS = re.compile(r"(?<![\w:\"*~])([A-Za-z][A-Za-z'-]{2,})(?![\w:*~])")
@@ -121,9 +122,10 @@ class Results:
 
 
 class Searcher:
-    """Queries one index folder."""
+    """Queries one index folder. `annotations` answers is:, has:, note: and the analyst's
+    tag: in queries (index/userfilters.py); without it those clauses are a QueryError."""
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, annotations: Provider | None = None):
         ix, note = open_index(Path(index_dir), create=False)
         if ix is None:
             raise IndexMissing(note or f"no index at {index_dir}: run `brief index` first")
@@ -134,6 +136,7 @@ class Searcher:
         self._words: Dictionary | None = None
         self._db = None
         self.index_dir = Path(index_dir)
+        self.annotations = annotations
 
     @property
     def words(self) -> Dictionary:
@@ -178,7 +181,9 @@ class Searcher:
     ) -> Results:
         """Run the user's query. Raises QueryError (with the reason) for a malformed one."""
         started = time.perf_counter()
-        q = parse(text, self._searcher.schema, today)  # not ix.schema: that re-reads the TOC
+        q = parse(text, self._searcher.schema, today, self.annotations)  # not ix.schema: that re-reads the TOC
+        if sort == "relevance" and self.annotations is not None and filters_only(text):  # newest first
+            sort = "date"
         results = Results(query=text)
         s = self._searcher
         if "~" in text:
@@ -191,14 +196,19 @@ class Searcher:
                 top, matched = self._run(q, wanted, sort)
             except Unsupported:  # a query form the engine does not know: Whoosh's matchers
                 top, matched, results.partial = self._run_whoosh(q, wanted, sort, time_limit)
-        except DAMAGE as exc:  # a segment damaged under us: say so, the caller rebuilds
+            results.total = len(matched)
+            bodies: dict[str, str] = {}
+            for docnum, score in top:
+                stored = s.stored_fields(docnum)
+                bodies[stored["id"]] = stored.get("body", "")
+                results.hits.append(self._hit(stored, score))
+            if facets:
+                if self._facets is None:
+                    self._facets = Facets(self._searcher)
+                results.facets = self._facets.count(matched)
+        except DAMAGE as exc:  # a segment damaged under us: say so, the next run rebuilds
+            mark_damaged(self.index_dir, exc)  # (only what a rebuild cures: CORRUPTION)
             raise IndexMissing(f"index is damaged ({type(exc).__name__}); run `brief index`") from None
-        results.total = len(matched)
-        bodies: dict[str, str] = {}
-        for docnum, score in top:
-            stored = s.stored_fields(docnum)
-            bodies[stored["id"]] = stored.get("body", "")
-            results.hits.append(self._hit(stored, score))
         if collapse and results.hits:
             self._collapse(results)
         results.hits = results.hits[: max(1, limit)]
@@ -207,10 +217,6 @@ class Searcher:
         for hit in results.hits:
             hit.snippet, hit.highlights = make_snippet(bodies[hit.id], marker)
             hit.title_highlights = marker.spans(hit.title, limit=20)
-        if facets:
-            if self._facets is None:
-                self._facets = Facets(self._searcher)
-            results.facets = self._facets.count(matched)
         if results.total == 0:
             results.suggestion = self.suggest(text, today)
         results.elapsed_ms = (time.perf_counter() - started) * 1000
@@ -257,7 +263,16 @@ class Searcher:
         return found, frozenset(recorder.seen), partial
 
     def _collapse(self, results: Results) -> None:
-        """Near-duplicates among the hits take one row, which says where else the story is."""
+        """Near-duplicates among the hits take one row, which says where else the story is;
+        without the facts store (a full disk: "disk I/O error") the hits stay as they are."""
+        import sqlite3
+
+        try:
+            self._group(results)
+        except sqlite3.Error:
+            pass
+
+    def _group(self, results: Results) -> None:
         from index import dupes
         from index.factstore import FACTS_DB, connect
 
@@ -328,7 +343,7 @@ class Searcher:
         if not changed:
             return None
         try:
-            q = parse(fixed, self._searcher.schema, today)
+            q = parse(fixed, self._searcher.schema, today, self.annotations)
         except QueryError:
             return None
         try:

@@ -104,10 +104,20 @@ def ensure_index(settings: Settings) -> int:
 
 
 def run_index(settings: Settings, folders: list[Path], full: bool, quiet: bool = False):  # type: ignore[no-untyped-def]
-    from index.indexer import IndexBusy, Indexer
-    from index.store import IndexUnsafe
+    import sqlite3
 
-    with render.progress_bar(_stderr(), quiet) as progress:
+    from index.indexer import IndexBusy, Indexer
+    from index.store import IndexUnsafe, write_error_message
+
+    with render.progress_bar(_stderr(), quiet) as bar:
+
+        def progress(phase: str, done: int, total: int) -> None:
+            if phase == "waiting":  # said even with --quiet: the wait may last 30 s
+                _stderr().print(render.plain(
+                    "brief: another brief process is indexing this corpus; waiting for it to finish…", "yellow"))
+            if bar is not None:
+                bar(phase, done, total)
+
         indexer = Indexer(settings.index_dir, settings.max_file_bytes, progress=progress)
         try:
             return indexer.run(folders, full=full)
@@ -115,8 +125,8 @@ def run_index(settings: Settings, folders: list[Path], full: bool, quiet: bool =
             fail(str(exc), EXIT_BUSY)
         except IndexUnsafe as exc:
             fail(str(exc), EXIT_USAGE)
-        except OSError as exc:
-            fail(f"{settings.index_dir}: cannot write the index: {exc.strerror or exc}")
+        except (OSError, sqlite3.Error) as exc:  # a full disk reaches SQLite first ("disk I/O error")
+            fail(write_error_message(settings.index_dir, exc))
     raise AssertionError("unreachable")
 
 
@@ -210,6 +220,8 @@ def search_cmd(ctx: Context, query: tuple[str, ...], limit: int, sort: str, as_j
       date:2026  date:2026-03  date:[2026-01-01 to 2026-06-30]  date:>2026-01-01
       date:30d (last 30 days)  date:12w  date:6m  date:1y  date:today  date:last-month
       hyper*  (prefix, 3 letters at least)   missle~  (typo tolerance; missle~2 for two)
+      is:starred  is:unread  is:read  has:notes  has:highlights  note:radar  note:"a phrase"
+      (your notes; tag: finds the brief's own tags and yours; -is:read excludes)
     """
     from index.query import QueryError
     from index.search import IndexMissing, Searcher
@@ -217,13 +229,18 @@ def search_cmd(ctx: Context, query: tuple[str, ...], limit: int, sort: str, as_j
     text = " ".join(query)
     settings = ctx.settings
     ensure_index(settings)
+    from tui.notes_filter import NotesFilter
+
+    notes = NotesFilter(settings)  # is:starred, has:notes, note:..., your tag: (opened if asked)
     try:
-        with Searcher(settings.index_dir) as searcher:
+        with Searcher(settings.index_dir, annotations=notes) as searcher:
             results = searcher.search(text, limit=limit, sort=sort)
     except QueryError as exc:
         fail(f"query error: {exc}", EXIT_USAGE)
     except IndexMissing as exc:
         fail(str(exc))
+    finally:
+        notes.close()
     if as_json:
         click.echo(json.dumps(results.as_json(), ensure_ascii=False))
         return

@@ -96,6 +96,9 @@ def _select(ctx: Context, searcher, store: NotesStore, idents: tuple[str, ...], 
         parts.append(words)
 
     def searched(text: str) -> set[str]:
+        from tui.notes_filter import NotesFilter
+
+        searcher.annotations = NotesFilter(store=store)  # is:starred, note:..., your tag:
         try:
             results = searcher.search(text, limit=_ALL, facets=False)
         except QueryError as exc:

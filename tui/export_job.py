@@ -80,10 +80,15 @@ def _select(searcher, store: NotesStore, index_dir: Path, choice: ExportChoice) 
     from tui.cli_notes import IndexCatalog
 
     def searched(text: str) -> set[str]:
+        from tui.notes_filter import NotesFilter
+
+        searcher.annotations = NotesFilter(store=store)  # is:starred, note:..., your tag:
         try:
             results = searcher.search(text, limit=_ALL, facets=False)
         except QueryError as exc:
             raise ExportError(f"query error: {exc}") from None
+        finally:
+            searcher.annotations = None  # the searcher goes back to the pool
         return {i for h in results.hits for i in (h.id, *getattr(h, "copies", ()))}
 
     value = choice.value.strip()

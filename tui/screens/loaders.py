@@ -15,13 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from briefs.facts.group import FactGroup, group
+from briefs.notes.filters import IdFilter
 from index.query import QueryError, parse
 from index.search import IndexMissing, Results, Searcher
 from index.snippets import Marker, query_terms
 
 RESULT_LIMIT = 50
+_NO_IDS = IdFilter(frozenset())
 
 _idle: dict[Path, list[Searcher]] = {}
+_notes: dict[Path, Any] = {}  # index folder -> the app's notes, for is:starred and the rest
 _lock = threading.Lock()
 
 
@@ -35,6 +38,7 @@ def borrowed(index_dir: Path) -> Iterator[Searcher]:
         searcher = Searcher(key)
     else:
         searcher.refresh()
+    searcher.annotations = _notes.get(key)
     try:
         yield searcher
     except BaseException:
@@ -51,6 +55,7 @@ def close_all() -> None:
             for searcher in searchers:
                 searcher.close()
         _idle.clear()
+        _notes.clear()
 
 
 def describe(exc: BaseException) -> str:
@@ -60,8 +65,16 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def search_once(index_dir: Path, text: str, sort: str) -> Results:
-    """Run one query (raises QueryError for a malformed one)."""
+def search_once(index_dir: Path, text: str, sort: str, notes: Any = None) -> Results:
+    """Run one query (raises QueryError for a malformed one). `notes`, the app's NotesHandle,
+    answers is:starred, has:notes, note:... and the analyst's tag: (opened only if asked)."""
+    from tui.notes_filter import NotesFilter
+
+    key = Path(index_dir)
+    if notes is None or getattr(notes, "settings", None) is None:  # no notes: no notes clauses
+        _notes.pop(key, None)
+    elif getattr(_notes.get(key), "handle", None) is not notes:
+        _notes[key] = NotesFilter(handle=notes)  # the facet picker's searches use it too
     with borrowed(index_dir) as searcher:
         return searcher.search(text, limit=RESULT_LIMIT, sort=sort, facets=False)
 
@@ -71,7 +84,9 @@ def body_hits(searcher: Searcher, query: str, body: str) -> list[tuple[int, int]
     if not query.strip():
         return []
     try:
-        return Marker(query_terms(parse(query, searcher.ix.schema))).spans(body, limit=2000)
+        # Notes clauses (is:starred...) select briefs and mark nothing: any answer will do.
+        q = parse(query, searcher.ix.schema, notes=lambda name, value: _NO_IDS)
+        return Marker(query_terms(q)).spans(body, limit=2000)
     except QueryError:
         return []
 

@@ -153,7 +153,7 @@ class MainScreen(NotesActions, ExportActions, Screen[None]):
         """Search in a thread; a newer search cancels this one (its result is dropped)."""
         worker = get_current_worker()
         try:
-            message = ResultsReady(serial, text, results=loaders.search_once(self.index_dir, text, sort))
+            message = ResultsReady(serial, text, results=loaders.search_once(self.index_dir, text, sort, self.notes))
         except Exception as exc:  # QueryError, IndexMissing, or a fault: one line in place
             message = ResultsReady(serial, text, error=loaders.describe(exc))
         if not worker.is_cancelled:
