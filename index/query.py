@@ -230,6 +230,9 @@ def make_parser(schema: Schema) -> qparser.QueryParser:
     parser = _Parser(None, schema, group=qparser.AndGroup)  # as qparser.MultifieldParser
     parser.add_plugin(qparser.MultifieldPlugin(["title", "body"]))
     parser.add_plugin(qparser.FuzzyTermPlugin())
+    # `-word` excludes, as in every search box; only at the start of a word, so F-35 and
+    # space-based stay words. No `+` (with AND as the default it would make the rest optional).
+    parser.add_plugin(qparser.PlusMinusPlugin(plusexpr=r"(?!)", minusexpr=r"(?:^|(?<=\s))-(?=[\w\"(])"))
     parser.remove_plugin_class(qparser.BoostPlugin)
     return parser
 

@@ -170,3 +170,16 @@ def test_whoosh_fallback_gives_the_same_briefs(searcher: Searcher, monkeypatch: 
     monkeypatch.setattr(search_module.Engine, "run", unsupported)
     assert titles(searcher, "tracking is:starred -is:read") == expected == {AWARD}
     assert titles(searcher, "is:unread") == unread
+
+
+def test_minus_before_a_word_excludes_it_but_hyphenated_words_stay_words(small_corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from index.indexer import Indexer
+    from index.search import Searcher
+
+    Indexer(tmp_path / "ix", 20 << 20, workers=1).run([small_corpus])
+    with Searcher(tmp_path / "ix") as s:
+        both = {h.id for h in s.search("*", limit=50).hits}
+        glide = {h.id for h in s.search("glide", limit=50).hits}
+        without = {h.id for h in s.search("* -glide", limit=50).hits}
+        assert glide and without == both - glide
+        assert {h.id for h in s.search('* -"glide"', limit=50).hits} == without
