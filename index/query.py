@@ -237,8 +237,12 @@ def make_parser(schema: Schema) -> qparser.QueryParser:
     return parser
 
 
-def _check(q: wq.Query) -> None:
+def _check(q: wq.Query, schema: Schema | None = None) -> None:
     for node in _walk(q):
+        if isinstance(node, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)) and schema is not None:
+            field = schema[node.fieldname] if node.fieldname in schema else None
+            if field is None or not field.indexed or not field.format:
+                raise QueryError(f"{node.fieldname}: takes no prefix, wildcard or typo search")
         if isinstance(node, (wq.Prefix, wq.Wildcard)):
             text = str(node.text)
             head = re.split(r"[*?]", text, maxsplit=1)[0]
@@ -272,7 +276,7 @@ def parse(text: str, schema: Schema, today: date | None = None,
     q = _fuzzy_prefix(q)
     if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
         raise QueryError("nothing to search for (only common words or operators?)")
-    _check(q)
+    _check(q, schema)
     return userfilters.resolve(q, clauses, notes)
 
 
