@@ -198,7 +198,9 @@ ABBREV = frozenset(
 )
 # TOKEN as a separator to split on (\w is [\w²]; nothing after a token ever needs the engine
 # to backtrack into it, so the runs are possessive): white space, token, white space, ...
-_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|\w++(?:[-–'’&/.]\w+)*+|\S)")
+# No possessive quantifiers: CPython 3.11.0-3.11.4 mis-match `(?:...)*+` ("Canaveral. It"
+# became one token on Debian's 3.11.2). Greedy gives the same tokens here (nothing follows).
+_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|\w+(?:[-–'’&/.]\w+)*|\S)")
 _BRACKETED = re.compile(r"\s*\(.*\)$")
 HYPHEN_TAILS = frozenset(
     """related based led backed funded made built owned run held controlled born style era
