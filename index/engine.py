@@ -113,6 +113,8 @@ class Engine:
         if kind is wq.Require:
             a, b = self._eval(q.a), self._eval(q.b)
             return {d: s for d, s in a.items() if d in b}
+        if kind is wq.Every:  # `*`: every live brief (Whoosh walks every term of the field)
+            return dict.fromkeys(self.live(), float(q.boost))
         if kind is wq.Phrase:
             return self._phrase(q)
         if kind is ConstantScoreQuery:
