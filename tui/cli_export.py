@@ -125,22 +125,8 @@ def _select(ctx: Context, searcher, store: NotesStore, idents: tuple[str, ...], 
 
 
 def _items(ctx: Context, searcher, store: NotesStore, ids: list[str], facts: bool) -> list[ExportBrief]:  # type: ignore[no-untyped-def]
-    from tui.cli_facts import stored_facts
+    """One export item per brief, as the app's export builds them (tui/export_job.py)."""
+    from tui.export_job import export_items  # imported here: it brings the search modules
 
-    items = []
-    for brief_id in ids:
-        stored = searcher.get(brief_id)
-        ann = store.annotations(brief_id)
-        if stored is None or stored["id"] != brief_id:
-            items.append(ExportBrief(brief_id, ann.state.title or brief_id, ann, path=ann.state.path))
-            continue
-        meta = stored.get("meta") or {}
-        when = stored.get("date")
-        items.append(ExportBrief(
-            brief_id, stored.get("title", ""), ann, path=stored.get("path", ""),
-            source=stored.get("source", ""), date=when.date().isoformat() if when else "",
-            url=meta.get("url", ""), tags=list(meta.get("tags") or []), marking=meta.get("marking", ""),
-            body=stored.get("body", ""), facts=stored_facts(stored) if facts else [],
-        ))
-    return items
+    return export_items(searcher, store, ids, facts)
 

@@ -54,7 +54,7 @@ def run_export(index_dir: Path, store: NotesStore, choice: ExportChoice) -> str:
         ids, scope = _select(searcher, store, index_dir, choice)
         if not ids:
             raise ExportError(f"nothing to export: no brief {scope}")
-        items = _items(searcher, store, ids, choice.facts)
+        items = export_items(searcher, store, ids, choice.facts)
     if choice.scope != "brief":  # newest first, then by title (as `brief export`)
         items.sort(key=lambda i: i.title.lower())
         items.sort(key=lambda i: i.date or "0000", reverse=True)
@@ -112,7 +112,7 @@ def _select(searcher, store: NotesStore, index_dir: Path, choice: ExportChoice) 
     return list(dict.fromkeys(moved.get(i, i) for i in ids)), words
 
 
-def _items(searcher, store: NotesStore, ids: list[str], facts: bool) -> list[ExportBrief]:  # type: ignore[no-untyped-def]
+def export_items(searcher, store: NotesStore, ids: list[str], facts: bool) -> list[ExportBrief]:  # type: ignore[no-untyped-def]
     """One export item per brief: its metadata and text from the index, its notes."""
     from tui.cli_facts import stored_facts
 
