@@ -52,3 +52,25 @@ def sync(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
         asyncio.run(test(*args, **kwargs))
 
     return run
+
+
+def marked(reader: Any, style: str) -> list[str]:
+    """The words the reader shows with `style`, in order (hits, find matches, a fact)."""
+    out = []
+    for block in reader.page.query(".block"):
+        text = block.content
+        out += [text.plain[s.start:s.end] for s in text.spans if str(s.style) == style]
+    return out
+
+
+async def open_in_reader(pilot: Pilot[None], query: str) -> Any:
+    """Search, open the first result, and focus the reader's page; returns the Reader."""
+    from tui.widgets.reader import Reader
+
+    await search(pilot, query)
+    await pilot.press("enter", "enter")
+    await settle(pilot)
+    reader = pilot.app.screen.query_one(Reader)
+    reader.page.focus()
+    await pilot.pause()
+    return reader

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import plain, search, settle, sync
+from tests.tui.helpers import marked, open_in_reader, plain, search, sync
 from tests.tui.reader_briefs import MARKDOWN, build_index
 from tui.app import BriefApp
 from tui.widgets.findbar import FindBar, find_all
-from tui.widgets.reader import CURRENT_STYLE, HIT_STYLE, Reader
+from tui.widgets.reader import CURRENT_STYLE, HIT_STYLE
 
 
 @pytest.fixture(scope="module")
@@ -18,28 +18,10 @@ def markdown_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_index(tmp_path_factory.mktemp("reader-find"), {"quarzite.md": MARKDOWN})
 
 
-def marked(reader: Reader, style: str) -> list[str]:
-    out = []
-    for block in reader.page.query(".block"):
-        text = block.content
-        out += [text.plain[s.start:s.end] for s in text.spans if str(s.style) == style]
-    return out
-
-
 async def type_text(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     for ch in text:
         await pilot.press({" ": "space", "/": "slash", "[": "left_square_bracket", "]": "right_square_bracket", ".": "full_stop"}.get(ch, ch))
     await pilot.pause()
-
-
-async def open_in_reader(pilot, query: str) -> Reader:  # type: ignore[no-untyped-def]
-    await search(pilot, query)
-    await pilot.press("enter", "enter")
-    await settle(pilot)
-    reader = pilot.app.screen.query_one(Reader)
-    reader.page.focus()
-    await pilot.pause()
-    return reader
 
 
 def test_find_is_literal_and_ignores_case() -> None:

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.helpers import plain, search, settle, sync
+from tests.tui.helpers import open_in_reader, plain, settle, sync
 from tests.tui.reader_briefs import HTML, MARKDOWN, NUMBERED, build_index, many_links
 from tui import links as weblinks
 from tui.app import BriefApp
-from tui.widgets.reader import Reader
 
 
 @pytest.fixture(scope="module")
@@ -41,21 +40,11 @@ def notes(app: BriefApp) -> list[str]:
     return [n.message for n in app._notifications]
 
 
-async def open_brief(pilot, query: str) -> Reader:  # type: ignore[no-untyped-def]
-    await search(pilot, query)
-    await pilot.press("enter", "enter")
-    await settle(pilot)
-    reader = pilot.app.screen.query_one(Reader)
-    reader.page.focus()
-    await pilot.pause()
-    return reader
-
-
 @sync
 async def test_links_are_numbered_in_the_text_and_listed(links_index: Path, opened: list[str]) -> None:
     app = BriefApp(links_index)
     async with app.run_test(size=(120, 40)) as pilot:
-        reader = await open_brief(pilot, "quarzite")
+        reader = await open_in_reader(pilot, "quarzite")
         assert [link.url for link in reader.links] == NUMBERED
         text = " ".join(b.content.plain for b in reader.page.query(".block"))
         assert "said the programme office[2]." in text and "https://example.org/schedule_2026_v2[3]." in text
@@ -78,7 +67,7 @@ async def test_links_are_numbered_in_the_text_and_listed(links_index: Path, open
 async def test_y_then_a_number_copies_the_link(links_index: Path, opened: list[str]) -> None:
     app = BriefApp(links_index)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_brief(pilot, "quarzite")
+        await open_in_reader(pilot, "quarzite")
         await pilot.press("y")
         assert "copy link number" in plain(app.screen.query_one("#reader-status"))
         await pilot.press("4")  # five links: one digit is enough
@@ -98,7 +87,7 @@ async def test_y_then_a_number_copies_the_link(links_index: Path, opened: list[s
 async def test_two_digit_numbers_wait_for_the_second_digit(links_index: Path, opened: list[str]) -> None:
     app = BriefApp(links_index)
     async with app.run_test(size=(120, 40)) as pilot:
-        reader = await open_brief(pilot, "linkheavy")
+        reader = await open_in_reader(pilot, "linkheavy")
         assert len(reader.links) == 12
         await pilot.press("y", "1")
         assert reader.link_keys_pending and app.clipboard == ""
@@ -116,7 +105,7 @@ async def test_o_opens_a_browser_only_when_the_session_is_local(
 ) -> None:
     app = BriefApp(links_index)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_brief(pilot, "quarzite")
+        await open_in_reader(pilot, "quarzite")
         await pilot.press("o", "2")
         await settle(pilot)
         assert opened == ["https://example.com/office"]
@@ -137,7 +126,7 @@ async def test_without_a_graphical_browser_the_link_is_copied(links_index: Path,
         monkeypatch.delenv(name, raising=False)
     app = BriefApp(links_index)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_brief(pilot, "quarzite")
+        await open_in_reader(pilot, "quarzite")
         await pilot.press("o", "1")
         await settle(pilot)
         assert app.clipboard == "https://example.com/quarzite-brief"
@@ -148,7 +137,7 @@ async def test_without_a_graphical_browser_the_link_is_copied(links_index: Path,
 async def test_html_briefs_keep_their_text_and_number_only_web_links(links_index: Path, opened: list[str]) -> None:
     app = BriefApp(links_index)
     async with app.run_test(size=(120, 40)) as pilot:
-        reader = await open_brief(pilot, "htmlhostile")
+        reader = await open_in_reader(pilot, "htmlhostile")
         assert [link.url for link in reader.links] == ["https://example.com/ok-html"]
         text = " ".join(b.content.plain for b in reader.page.query(".block"))
         assert "The htmlhostile report says click " in text and " here[1] and js words and file words." in text

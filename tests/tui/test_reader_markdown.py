@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from tests.tui.helpers import plain, screen_text, search, settle, sync
+from tests.tui.helpers import marked, plain, screen_text, search, settle, sync
 from tests.tui.reader_briefs import MARKDOWN, build_index, stored_markdown
 from tests.tui.test_safety_layout import screen_links
 from tui.app import BriefApp
@@ -20,15 +20,6 @@ from tui.widgets.reader import CURRENT_STYLE, FOCUS_STYLE, HIT_STYLE, Reader
 @pytest.fixture(scope="module")
 def markdown_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_index(tmp_path_factory.mktemp("reader-md"), {"quarzite.md": MARKDOWN})
-
-
-def marked(reader: Reader, style: str) -> list[str]:
-    """The words on screen that carry `style`, in order."""
-    out = []
-    for block in reader.page.query(".block"):
-        text = block.content
-        out += [text.plain[s.start:s.end] for s in text.spans if str(s.style) == style]
-    return out
 
 
 def body_lines(reader: Reader) -> list[str]:
