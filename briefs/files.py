@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass
@@ -164,11 +165,15 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
+# C0 controls other than tab, line feed, form feed and carriage return.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _refuse_binary(path: str, text: str) -> None:
     sample = text[:8192]
     if not sample:
         return
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(sample))
     if controls > max(8, len(sample) // 20):
         raise LoadError(path, "binary file (mostly control bytes), not text")
 

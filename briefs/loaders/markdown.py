@@ -163,8 +163,11 @@ def clean_markdown(text: str, webby: bool = False) -> tuple[str, list[Link], dic
                 return ""
             return label
 
-        replaced = _LINK_LOOSE.sub(_replace, _LINK.sub(_replace, line))
-        replaced = _AUTOLINK.sub(lambda m: (line_links.append(Link(m.group(1), m.group(1))) or m.group(1)), replaced)  # type: ignore[func-returns-value]
+        replaced = line
+        if "](" in line:  # every link pattern holds "](" (most lines have none: skip them)
+            replaced = _LINK_LOOSE.sub(_replace, _LINK.sub(_replace, line))
+        if "<http" in replaced:
+            replaced = _AUTOLINK.sub(lambda m: (line_links.append(Link(m.group(1), m.group(1))) or m.group(1)), replaced)  # type: ignore[func-returns-value]
         links.extend(line_links)
         if webby and line_links:
             residue = _LINK_LOOSE.sub("", _LINK.sub("", line))
@@ -172,7 +175,8 @@ def clean_markdown(text: str, webby: bool = False) -> tuple[str, list[Link], dic
                 len(line_links) >= 3 and len(residue.strip()) < 40
             ):
                 continue  # a line of links: navigation, version history, downloads
-        replaced = _BOLD_RUN.sub("", replaced)
+        if "**" in replaced or "__" in replaced:
+            replaced = _BOLD_RUN.sub("", replaced)
         out.append(replaced.rstrip())
     body = _BLANKS.sub("\n\n", "\n".join(out)).strip("\n")
     return body + "\n" if body else "", links, table_meta
