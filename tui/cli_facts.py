@@ -74,12 +74,13 @@ def facts_cmd(ctx: Context, targets: tuple[str, ...], as_json: bool, types: tupl
 
 
 def stored_facts(stored: dict):  # type: ignore[no-untyped-def,type-arg]
-    """Facts kept in the index for a brief (or extracted now from its stored text)."""
-    from briefs.facts import extract
+    """Facts kept in the index for a brief, with its key sentences and keywords (made now:
+    the index leaves them out), or all extracted now from its stored text."""
+    from briefs.facts import extract, summarise
     from briefs.facts.store import decode_facts
 
     packed = stored.get("facts")
     if packed:
-        return decode_facts(packed)
+        return summarise(decode_facts(packed), stored.get("body", ""), stored.get("title", ""))
     when = stored.get("date")
     return extract(stored.get("body", ""), when.date() if when else None, stored.get("title", ""))

@@ -11,11 +11,18 @@ from operator import attrgetter
 
 from briefs.facts.model import ENTITY_TYPES, FACT_TYPES, Fact
 
-__all__ = ["ENTITY_TYPES", "FACT_TYPES", "Fact", "extract"]
+__all__ = ["ENTITY_TYPES", "FACT_TYPES", "SUMMARY_TYPES", "Fact", "extract", "summarise"]
 
 
-def extract(body: str, brief_date: date | None = None, title: str = "") -> list[Fact]:
-    """Every fact in `body`, sorted by position. Pure Python; nothing is downloaded."""
+SUMMARY_TYPES = ("key_sentence", "keyword")
+
+
+def extract(body: str, brief_date: date | None = None, title: str = "", summary: bool = True) -> list[Fact]:
+    """Every fact in `body`, sorted by position. Pure Python; nothing is downloaded.
+
+    Without `summary`, no key sentences or keywords (SUMMARY_TYPES): the index leaves them
+    out, as nothing across the corpus uses them, and they are made when a brief is shown
+    (see summarise)."""
     from briefs.facts import acronyms, dates, entities, keysentences, money, quantities, quotes
     from briefs.facts import sentences as sentence_mod
 
@@ -32,9 +39,21 @@ def extract(body: str, brief_date: date | None = None, title: str = "") -> list[
     facts += entity_facts
     _expand_from_entities(acronym_facts, entity_facts)
     facts += quotes.extract(body, sents, entity_facts)
-    facts += keysentences.extract(body, sents, title, low=low)
+    if summary:
+        facts += keysentences.extract(body, sents, title, low=low)
     facts.sort(key=_POSITION)
     return facts
+
+
+def summarise(facts: list[Fact], body: str, title: str = "") -> list[Fact]:
+    """`facts` with the brief's key sentences and keywords, made now if they are missing
+    (about 1.5 ms for 5 KB), sorted by position."""
+    if any(fact.type in SUMMARY_TYPES for fact in facts):
+        return facts
+    from briefs.facts import keysentences
+    from briefs.facts import sentences as sentence_mod
+
+    return sorted(facts + keysentences.extract(body, sentence_mod.split(body), title), key=_POSITION)
 
 
 _SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "a", "an", "&"}
