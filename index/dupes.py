@@ -70,9 +70,11 @@ CREATE INDEX IF NOT EXISTS band_id ON band(id);
 """
 
 
-def record(db: sqlite3.Connection, brief_id: str, sig: bytes) -> None:
-    db.execute("DELETE FROM minhash WHERE id = ?", (brief_id,))
-    db.execute("DELETE FROM band WHERE id = ?", (brief_id,))
+def record(db: sqlite3.Connection, brief_id: str, sig: bytes, fresh: bool = False) -> None:
+    """Store a brief's signature (`fresh`: it has none stored yet)."""
+    if not fresh:
+        db.execute("DELETE FROM minhash WHERE id = ?", (brief_id,))
+        db.execute("DELETE FROM band WHERE id = ?", (brief_id,))
     db.execute("INSERT INTO minhash VALUES (?, ?)", (brief_id, sig))
     db.executemany("INSERT INTO band VALUES (?, ?)", [(k, brief_id) for k in band_keys(sig)])
 

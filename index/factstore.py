@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefs.facts.model import ENTITY_TYPES, Fact
@@ -98,40 +99,59 @@ def forget(db: sqlite3.Connection, paths: Iterable[str], touched: set[str] | Non
             db.executemany(f"DELETE FROM {table} WHERE id = ?", [(i,) for i in ids])  # noqa: S608
 
 
+@dataclass
+class FactRows:
+    """A brief's rows for the store, made in the loader worker (all but the brief's id,
+    which the writer gives): entity (type, name, alias, start, end, sentence), acronym
+    (short, long, start, end, uses), dated (value, text, start, end, sentence), references."""
+
+    entities: list[tuple[str, str, str, int, int, str]] = field(default_factory=list)
+    acronyms: list[tuple[str, str | None, int, int, int]] = field(default_factory=list)
+    dated: list[tuple[str, str, int, int, str]] = field(default_factory=list)
+    refs: list[tuple[str, str]] = field(default_factory=list)
+
+
+def fact_rows(body: str, facts: list[Fact], refs: list[tuple[str, str]] | None = None) -> FactRows:
+    """The store's rows for a brief's facts: one entity row per distinct alias of a name."""
+    rows = FactRows(refs=refs or [])
+    for f in facts:
+        if f.type in ENTITY_TYPES:
+            name = f.value or f.text
+            sentence = _sentence(body, f.start, f.end)
+            for alias in {_norm(name), _norm(f.text), *(_norm(a) for a in f.aliases or [])}:
+                rows.entities.append((f.type, name, alias, f.start, f.end, sentence))
+        elif f.type == "acronym":
+            uses = f.extra.get("uses") if isinstance(f.extra.get("uses"), int) else 1
+            rows.acronyms.append((f.text, f.long, f.start, f.end, uses))
+        elif f.type == "date" and f.value:
+            rows.dated.append((f.value, f.text, f.start, f.end, _sentence(body, f.start, f.end)))
+    return rows
+
+
 def record(
     db: sqlite3.Connection, brief_id: str, path: str, title: str, date: str | None,
-    source: str, body: str, facts: list[Fact], signature: bytes | None = None,
-    url: str = "", report: str = "", file: str = "", refs: list[tuple[str, str]] | None = None,
+    source: str, rows: FactRows, signature: bytes | None = None,
+    url: str = "", report: str = "", file: str = "", fresh: bool = False,
 ) -> None:
-    """Replace what is known of one brief."""
+    """Replace what is known of one brief (`fresh`: the store has nothing of it yet)."""
     if signature is not None:
         from index import dupes
 
-        dupes.record(db, brief_id, signature)
-    _uncount(db, [brief_id])
-    for table in ("entity", "acronym", "dated", "brief", "ref"):
-        db.execute(f"DELETE FROM {table} WHERE id = ?", (brief_id,))  # noqa: S608
+        dupes.record(db, brief_id, signature, fresh)
+    if not fresh:
+        _uncount(db, [brief_id])
+        for table in ("entity", "acronym", "dated", "brief", "ref"):
+            db.execute(f"DELETE FROM {table} WHERE id = ?", (brief_id,))  # noqa: S608
     db.execute(
         "INSERT INTO brief VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (brief_id, path, title, date, source, url or None, report.upper() or None, file, _norm(title)),
     )
-    db.executemany("INSERT INTO ref VALUES (?, ?, ?)", [(brief_id, k, v) for k, v in refs or []])
-    entity_rows, acronym_rows, dated_rows = [], [], []
-    for f in facts:
-        if f.type in ENTITY_TYPES:
-            name = f.value or f.text
-            for alias in {_norm(name), _norm(f.text), *(_norm(a) for a in f.aliases or [])}:
-                entity_rows.append((brief_id, f.type, name, alias, f.start, f.end, _sentence(body, f.start, f.end)))
-        elif f.type == "acronym":
-            uses = f.extra.get("uses") if isinstance(f.extra.get("uses"), int) else 1
-            acronym_rows.append((brief_id, f.text, f.long, f.start, f.end, uses))
-        elif f.type == "date" and f.value:
-            dated_rows.append((brief_id, f.value, f.text, f.start, f.end, _sentence(body, f.start, f.end)))
-    db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?)", entity_rows)
-    db.executemany("INSERT INTO acronym VALUES (?, ?, ?, ?, ?, ?)", acronym_rows)
-    db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?)", dated_rows)
-    _add(db, "entity", {r[2] for r in entity_rows}, +1)
-    _add(db, "acronym", {r[1] for r in acronym_rows}, +1)
+    db.executemany("INSERT INTO ref VALUES (?, ?, ?)", [(brief_id, k, v) for k, v in rows.refs])
+    db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?)", [(brief_id, *r) for r in rows.entities])
+    db.executemany("INSERT INTO acronym VALUES (?, ?, ?, ?, ?, ?)", [(brief_id, *r) for r in rows.acronyms])
+    db.executemany("INSERT INTO dated VALUES (?, ?, ?, ?, ?, ?)", [(brief_id, *r) for r in rows.dated])
+    _add(db, "entity", {r[1] for r in rows.entities}, +1)
+    _add(db, "acronym", {r[0] for r in rows.acronyms}, +1)
 
 
 def _uncount(db: sqlite3.Connection, ids: list[str]) -> None:

@@ -20,7 +20,6 @@ from pathlib import Path
 from briefs.model import Brief, make_id
 from index import factstore
 from index.bulkwrite import BulkWriter
-from index.documents import document
 from index import manifest as manifest_mod
 from index.loading import Loaded as _Loaded
 from index.loading import load as _load
@@ -221,6 +220,10 @@ class Indexer:
             # Facts of files the manifest never held: a run killed between its two commits.
             orphans = [p for (p,) in self.db.execute("SELECT DISTINCT path FROM brief") if p not in man.files]
             factstore.forget(self.db, removed + orphans, self.touched)
+            # A store with no brief yet (a new index) needs no deletes before each insert,
+            # unless one id comes twice in this run.
+            fresh = self.db.execute("SELECT 1 FROM brief LIMIT 1").fetchone() is None
+            recorded: set[str] = set()
             for path in removed:
                 writer.delete_by_term("path", path)
                 staged[path] = None
@@ -246,24 +249,21 @@ class Indexer:
                     writer.delete_by_term("path", f.path)
                     factstore.forget(self.db, [f.path], self.touched)
                 for n, brief in enumerate(loaded.briefs):
-                    facts = loaded.facts[n] if n < len(loaded.facts) else None
+                    rows = loaded.rows[n]
                     writer.delete_by_term("id", brief.id)
                     writer.add_document(**self._document(loaded, n))
-                    if n < len(loaded.words):
-                        self.words.add(loaded.words[n])
+                    self.words.add(loaded.words[n])
                     if self.touched is not None:
-                        self.touched.update(x.text for x in facts or [] if x.type == "acronym")
+                        self.touched.update(r[0] for r in rows.acronyms)
                     factstore.record(
                         self.db, brief.id, f.path, brief.title,
-                        brief.date.isoformat() if brief.date else None, brief.source, brief.body,
-                        facts or [], loaded.signatures[n] if n < len(loaded.signatures) else None,
-                        url=brief.url.rstrip("/"), report=brief.meta.get("report", ""),
-                        file=Path(f.rel).as_posix(),
-                        refs=factstore.references(
-                            brief.body, [(link.text, link.url) for link in brief.links],
-                            brief.meta.get("related", ""), brief.url.rstrip("/"),
-                        ),
+                        brief.date.isoformat() if brief.date else None, brief.source, rows,
+                        loaded.signatures[n], url=brief.url.rstrip("/"),
+                        report=brief.meta.get("report", ""), file=Path(f.rel).as_posix(),
+                        fresh=fresh and brief.id not in recorded,
                     )
+                    if fresh:
+                        recorded.add(brief.id)
                     pending += 1
                 staged[f.path] = FileRecord(
                     f.root, Path(f.rel).as_posix(), f.size, f.mtime_ns, loaded.hash, ids
@@ -292,8 +292,6 @@ class Indexer:
     def _document(self, loaded: _Loaded, n: int) -> dict[str, object]:
         """The n-th brief's fields for the writer, with the identity given in this process."""
         brief = loaded.briefs[n]
-        if n >= len(loaded.docs):
-            return document(brief, loaded.found, loaded.hash, loaded.facts[n] if n < len(loaded.facts) else None)
         doc = loaded.docs[n]
         doc["id"] = brief.id
         doc["meta"] = {**doc["meta"], "key": brief.key, "warnings": brief.warnings}  # type: ignore[dict-item]

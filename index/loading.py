@@ -19,6 +19,7 @@ from briefs.model import Brief, LoadError
 from index.analysis import analyse_fields
 from index.documents import document
 from index.dupes import signature
+from index.factstore import FactRows, fact_rows, references
 from index.schema import build_schema
 from index.walk import Found
 from index.words import words_of
@@ -33,7 +34,7 @@ class Loaded:
     briefs: list[Brief] = field(default_factory=list)
     error: str = ""
     same: bool = False
-    facts: list[list[Fact]] = field(default_factory=list)
+    rows: list[FactRows] = field(default_factory=list)
     words: list[list[str]] = field(default_factory=list)
     signatures: list[bytes] = field(default_factory=list)
     docs: list[dict[str, object]] = field(default_factory=list)
@@ -51,6 +52,11 @@ def _facts_of(brief: Brief) -> list[Fact]:
     return []
 
 
+def _references(brief: Brief) -> list[tuple[str, str]]:
+    url = brief.url.rstrip("/")
+    return references(brief.body, [(link.text, link.url) for link in brief.links], brief.meta.get("related", ""), url)
+
+
 @functools.cache
 def _schema():  # type: ignore[no-untyped-def]
     return build_schema()
@@ -66,14 +72,15 @@ def load(args: tuple[Found, int, str]) -> Loaded:
             return Loaded(found, digest, same=True)
         briefs = load_bytes(found.path, data, Path(found.rel).as_posix())
         loaded = Loaded(found, digest, briefs)
-        loaded.facts = [_facts_of(b) for b in briefs]
+        facts = [_facts_of(b) for b in briefs]
         loaded.words = [words_of(b.title + "\n" + b.body) for b in briefs]
         loaded.signatures = [signature(b.body) for b in briefs]
-        # The index's postings too, here in the worker: the writer only files them.
+        # The index's postings and the facts store's rows too, here in the worker: the
+        # writer only files them (the facts themselves are not sent back).
         loaded.docs = [
-            analyse_fields(_schema(), document(b, found, digest, facts), skip=("id",))
-            for b, facts in zip(briefs, loaded.facts)
+            analyse_fields(_schema(), document(b, found, digest, f), skip=("id",)) for b, f in zip(briefs, facts)
         ]
+        loaded.rows = [fact_rows(b.body, f, _references(b)) for b, f in zip(briefs, facts)]
         return loaded
     except LoadError as exc:
         return Loaded(found, error=exc.reason)
