@@ -221,15 +221,11 @@ class Indexer:
             self.db.execute("PRAGMA cache_size=-65536")
             # Facts of files the manifest never held: a run killed between its two commits.
             orphans = [p for (p,) in self.db.execute("SELECT DISTINCT path FROM brief") if p not in man.files]
-            factstore.forget(self.db, removed + orphans, self.touched)
+            factstore.forget(self.db, orphans, self.touched)
             # A store with no brief yet (a new index) needs no deletes before each insert,
             # unless one id comes twice in this run.
             fresh = self.db.execute("SELECT 1 FROM brief LIMIT 1").fetchone() is None
             recorded: set[str] = set()
-            for path in removed:
-                writer.delete_by_term("path", path)
-                staged[path] = None
-                pending += 1
             total = len(to_load)
             for done, loaded in enumerate(self._loaded(to_load, man), 1):
                 self.progress("indexing", done, total)
@@ -278,6 +274,13 @@ class Indexer:
                     self.progress("committing", done, total)
                     self._commit(ix, writer, man, staged)
                     writer, pending, staged = self._writer(ix)[0], 0, {}
+            # Files that are gone leave with the last commit, not the first: a run stopped
+            # half-way (a moved corpus folder is all removals and additions) must not leave
+            # an index that lost the old files before it had the new ones.
+            factstore.forget(self.db, removed, self.touched)
+            for path in removed:
+                writer.delete_by_term("path", path)
+                staged[path] = None
             self.progress("committing", total, total)
             self._commit(ix, writer, man, staged)
             (self.index_dir / WRITING).unlink(missing_ok=True)

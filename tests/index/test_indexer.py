@@ -145,3 +145,31 @@ def test_feed_items_are_briefs(tmp_path: Path) -> None:
     assert hit.title == "Ariane 6 flies" and hit.date.isoformat() == "2026-02-03"
     (corpus / "feed.xml").unlink()
     assert run(ix, corpus).total_briefs == 0
+
+
+def test_a_moved_folder_stopped_half_way_keeps_every_brief(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The old files leave with the last commit: a run stopped after its first batch (the
+    app's background run, killed) must not leave an index that lost them before it had
+    their new copies."""
+    from index import indexer
+
+    ix = tmp_path / "ix"
+    run(ix, small_corpus)
+    before = titles(ix, "*")
+    moved = tmp_path / "renamed"
+    small_corpus.rename(moved)
+    monkeypatch.setattr(indexer, "BATCH_DOCS", 2)
+    monkeypatch.setattr(indexer, "TAIL_FILES", 0)
+
+    def stop(phase: str, done: int, total: int) -> None:
+        if phase == "indexing" and done == 3:  # after the first batch of two was committed
+            raise KeyboardInterrupt
+
+    assert run(ix, moved, progress=stop).interrupted
+    assert titles(ix, "*") == before
+    finished = run(ix, moved)
+    assert finished.removed == 5 and titles(ix, "*") == before
+    with Searcher(ix) as s:
+        assert all(h.path.startswith(str(moved)) for h in s.search("*", limit=50).hits)
