@@ -8,7 +8,6 @@ commits in batches so that Ctrl-C or a kill loses at most the batch in flight.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import signal
 import time
@@ -22,6 +21,9 @@ from whoosh.codec.whoosh3 import W3Codec
 from briefs.model import Brief, make_id
 from index import factstore
 from index.bulkwrite import BulkWriter
+from index.commits import cancel as _cancel
+from index.commits import collector_paused as _collector_paused
+from index.commits import merge_small_segments
 from index import manifest as manifest_mod
 from index.loading import Loaded as _Loaded
 from index.loading import load as _load
@@ -38,9 +40,6 @@ BATCH_DOCS = 5000
 # 5,000-brief commit took 7 s of a 10,000-brief build; 1,000 take ~1.5 s).
 TAIL_FILES = 1000
 POOL_THRESHOLD = 48
-# Segments smaller than this are merged into the next commit's (see merge_small_segments);
-# a build's tail segment (TAIL_FILES briefs) is not, or the first edit after it would pay.
-SMALL_SEGMENT = 1000
 LOCK_WAIT = 30.0  # seconds a second writer waits for the first
 
 
@@ -58,24 +57,6 @@ def _under(path: str, folder: str) -> bool:
 def _posix(rel: str) -> str:
     """A relative path with '/' separators (Path(rel).as_posix(), without its cost per file)."""
     return rel if os.sep == "/" else Path(rel).as_posix()
-
-
-def merge_small_segments(writer, segments):  # type: ignore[no-untyped-def]
-    """Commit policy: fold every segment under SMALL_SEGMENT documents into the new one.
-
-    Each edit commit makes a one-brief segment, and Whoosh's default policy let seven pile
-    up at 10,000 briefs; every query pays per segment. Small segments are cheap to merge.
-    """
-    from whoosh.reading import SegmentReader
-
-    small = [seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT]
-    if len(small) < 2:
-        return segments
-    for seg in small:
-        reader = SegmentReader(writer.storage, writer.schema, seg)
-        writer.add_reader(reader)
-        reader.close()
-    return [seg for seg in segments if seg not in small]
 
 
 @dataclass
@@ -364,39 +345,6 @@ class Indexer:
         man.generation = ix.latest_generation()
         manifest_mod.save(self.index_dir, man)
         self.words.save(self.index_dir)
-
-
-def _cancel(writer) -> None:  # type: ignore[no-untyped-def]
-    """Give up the writer's uncommitted work and, whatever happens, its write lock: on a full
-    disk cancel() fails too (it closes the segment's files first). Errors are dropped, the
-    caller is already raising the one that matters."""
-    if writer.is_closed:  # committed
-        return
-    try:
-        writer.cancel()
-    except Exception:  # noqa: S110 (see above)
-        pass
-    finally:
-        if not writer.is_closed:
-            with contextlib.suppress(OSError):
-                writer._tempstorage.destroy()
-            if writer.writelock:
-                writer.writelock.release()
-            writer.is_closed = True
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while writing: the writer holds millions of postings,
-    which each full collection walked again (a fifth of the writer's time at 5,000 briefs).
-    Indexing runs in its own process (`brief index`, or the app's background child)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _quiet_worker() -> None:

@@ -17,6 +17,7 @@ from briefs.files import DEFAULT_MAX_BYTES
 from index.analysis import analyse, analyse_fields
 from index.documents import document
 from index.indexer import _load
+from index.loading import _facts_of as facts_of
 from index.schema import build_schema
 from index.walk import walk
 
@@ -62,8 +63,8 @@ def test_tricky_text_and_every_field_of_the_sample_briefs() -> None:
     checked = 0
     for f in found:
         loaded = _load((f, DEFAULT_MAX_BYTES, ""))
-        for brief, facts in zip(loaded.briefs, loaded.facts):
-            doc = document(brief, f, loaded.hash, facts)
+        for brief in loaded.briefs:
+            doc = document(brief, f, loaded.hash, facts_of(brief))
             for name, value in doc.items():
                 field = SCHEMA[name]
                 if field.indexed and value is not None:

@@ -11,6 +11,7 @@ from index.analysis import analyse_fields
 from index.bulkwrite import BulkWriter
 from index.documents import document
 from index.indexer import _load
+from index.loading import _facts_of as facts_of
 from index.schema import build_schema
 from index.walk import walk
 
@@ -20,7 +21,7 @@ def documents(folder: Path) -> list[dict[str, object]]:
     docs = []
     for f in found:
         loaded = _load((f, DEFAULT_MAX_BYTES, ""))
-        docs += [document(b, f, loaded.hash, facts) for b, facts in zip(loaded.briefs, loaded.facts)]
+        docs += [document(b, f, loaded.hash, facts_of(b)) for b in loaded.briefs]
     return docs
 
 
