@@ -9,43 +9,36 @@ with one deliberate difference: a typo or pattern that matches several terms alw
 their BM25 scores, where Whoosh gives every match the same score in segments under 5,000
 briefs (so ranking no longer depends on how the index happens to be split).
 A query node this module does not know raises Unsupported and the caller runs Whoosh.
+
+Given a deadline (index/deadline.py), the engine first reads all the query's postings side
+by side, in rounds of doc numbers (as a collector walks through the documents), looking at
+the clock once per posting block; phrase checks look every few hundred candidates. When the
+time is up it keeps the exact answer for the briefs numbered below a cut, each with the
+score it would have had without a limit (up to the rounding of sums taken in another order).
 """
 
 from __future__ import annotations
 
-import zlib
-from itertools import accumulate
-from pickle import loads
-
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
-from whoosh.formats import Positions
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.ranges import NumericRange
 from whoosh.query.wrappers import ConstantScoreQuery
-from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
+
+from index.deadline import CHECK_EVERY, TERM_COST, Deadline, Horizon
+from index.postings import Cursor, Postings, length_bytes, phrase_docs, read_postings
 
 Scores = dict[int, float]
 _NOT_WEIGHT = 1.0  # what Whoosh's InverseMatcher adds for each NOT inside an AND
 # Queries that stand for the OR of the indexed terms they match.
 _EXPANDING = (wq.Prefix, wq.Wildcard, wq.FuzzyTerm, wq.Regex, wq.TermRange)
+# Queries made of others, each evaluated below.
+_COMPOUND = (wq.And, wq.Or, wq.Not, wq.AndNot, wq.AndMaybe, wq.Require, wq.Every, ConstantScoreQuery)
+ROUNDS = 16  # with a deadline, postings are read in this many slices of the doc numbers
 
 
 class Unsupported(Exception):
     """A query this module does not evaluate (the caller falls back to Whoosh)."""
-
-
-class Postings:
-    """One term's postings across the segments: global doc numbers, weights, raw values."""
-
-    __slots__ = ("ids", "weights", "values")
-
-    def __init__(self) -> None:
-        self.ids: list[int] = []
-        self.weights: list[float] = []
-        self.values: list[bytes] = []
 
 
 class Engine:
@@ -62,14 +55,42 @@ class Engine:
         self._dates: list[int] | None = None
         w = searcher.weighting
         self._bm25 = (w.B, w.K1) if type(w) is BM25F and not w._field_B else None
+        # Per run: the cut (with a deadline), expansions, compiled ranges, postings read ahead.
+        self._horizon: Horizon | None = None
+        self._expanded: dict[int, list[bytes]] = {}
+        self._compiled: dict[int, wq.Query] = {}
+        self._cursors: dict[tuple[str, bytes], Cursor] = {}
 
     # -- public
 
-    def run(self, q: wq.Query) -> Scores:
-        """Doc number -> score for every live document that matches `q`."""
+    def run(self, q: wq.Query, deadline: Deadline | None = None) -> Scores:
+        """Doc number -> score for every live document that matches `q`.
+
+        Past the deadline, only those numbered below `self.cut` (see the module's doc)."""
         if self._bm25 is None:
             raise Unsupported("weighting other than plain BM25F")
-        return self._eval(q)
+        self._horizon = None if deadline is None else Horizon(deadline, self.doccount, self._left_to_read)
+        try:
+            if self._horizon is not None:
+                self._read_ahead(q)
+            scores = self._eval(q)
+            cap = self.cut
+            if cap is not None and cap < self.doccount:  # (a cut of every brief cuts nothing)
+                deadline.cut = True  # type: ignore[union-attr]
+                scores = {d: s for d, s in scores.items() if d < cap}
+            return scores
+        finally:
+            self._expanded, self._compiled, self._cursors = {}, {}, {}
+
+    @property
+    def cut(self) -> int | None:
+        """After a run stopped by its deadline: the exact answer covers doc numbers below this."""
+        return None if self._horizon is None else self._horizon.cap
+
+    def _live_below(self) -> frozenset[int] | set[int]:
+        """Every document that is not deleted (below the cut, when there is one)."""
+        cap = self.cut
+        return self.live() if cap is None else {d for d in self.live() if d < cap}
 
     def live(self) -> frozenset[int]:
         """Every document that is not deleted."""
@@ -103,7 +124,7 @@ class Engine:
             return _boosted(self._or([self._eval(s) for s in q.subqueries]), q.boost)
         if kind is wq.Not:
             hidden = self._eval(q.query)
-            return {d: _NOT_WEIGHT for d in self.live() if d not in hidden}
+            return {d: _NOT_WEIGHT for d in self._live_below() if d not in hidden}
         if kind is wq.AndNot:
             a, b = self._eval(q.a), self._eval(q.b)
             return {d: s for d, s in a.items() if d not in b}
@@ -114,13 +135,13 @@ class Engine:
             a, b = self._eval(q.a), self._eval(q.b)
             return {d: s for d, s in a.items() if d in b}
         if kind is wq.Every:  # `*`: every live brief (Whoosh walks every term of the field)
-            return dict.fromkeys(self.live(), float(q.boost))
+            return dict.fromkeys(self._live_below(), float(q.boost))
         if kind is wq.Phrase:
             return self._phrase(q)
         if kind is ConstantScoreQuery:
             return dict.fromkeys(self._eval(q.child), float(q.score))
         if isinstance(q, NumericRange):
-            return self._eval(q._compile_query(self.reader))
+            return self._eval(self._compile(q))
         if kind in _EXPANDING:
             return self._multiterm(q)
         raise Unsupported(type(q).__name__)
@@ -129,7 +150,7 @@ class Engine:
         positive = [self._eval(s) for s in subs if not isinstance(s, wq.Not)]
         hidden = [self._eval(s.query) for s in subs if isinstance(s, wq.Not)]
         if not positive:
-            out = dict.fromkeys(self.live(), 0.0)
+            out = dict.fromkeys(self._live_below(), 0.0)
         else:
             positive.sort(key=len)
             out = positive[0]
@@ -155,7 +176,7 @@ class Engine:
         return out
 
     def _multiterm(self, q) -> Scores:  # type: ignore[no-untyped-def]
-        words = [w for w in q._btexts(self.reader) if w]
+        words = self._expanded[id(q)] if id(q) in self._expanded else self._expand(q)
         if len(words) == 1:
             return self._term(q.fieldname, words[0], 1.0)
         return _boosted(self._or([self._term(q.fieldname, w, 1.0) for w in words]), q.boost)
@@ -168,7 +189,7 @@ class Engine:
             btext = field.to_bytes(text)
         except ValueError:
             return {}
-        p = self.postings(fieldname, btext)
+        p = self._read(fieldname, btext, False)
         if not p.ids:
             return {}
         return _boosted(self._scored(fieldname, btext, zip(p.ids, p.weights)), boost)
@@ -196,14 +217,17 @@ class Engine:
             return {}
         if not words or any((fieldname, w) not in self.reader for w in words):
             return {}
-        postings = {w: self.postings(fieldname, w, values=True) for w in dict.fromkeys(words)}
+        h = self._horizon
+        postings = {w: self._read(fieldname, w, True) for w in dict.fromkeys(words)}
         candidates = set(postings[words[0]].ids)
         for p in postings.values():
             candidates.intersection_update(p.ids)
             if not candidates:
                 return {}
+        if h is not None and h.cap is not None:  # words read before the cut reach past it
+            candidates = {d for d in candidates if d < h.cap}
         values = {w: dict(zip(p.ids, p.values)) for w, p in postings.items()}
-        found = _phrase_docs(candidates, [values[w] for w in words], max(1, int(q.slop)), field.format)
+        found = phrase_docs(candidates, [values[w] for w in words], max(1, int(q.slop)), field.format, h)
         # Whoosh scores a phrase as the sum of its words' scores (a repeated word counts twice).
         scores = {
             w: self._scored(fieldname, w, [(d, x) for d, x in zip(p.ids, p.weights) if d in found])
@@ -213,29 +237,83 @@ class Engine:
 
     # -- postings and statistics
 
-    def postings(self, fieldname: str, btext: bytes, values: bool = False) -> Postings:
-        """Every live posting of a term, in doc number order."""
-        out = Postings()
-        for reader, offset in self.leaves:
+    def _read(self, fieldname: str, btext: bytes, values: bool) -> Postings:
+        """A term's postings: read ahead (with a deadline), or now."""
+        cursor = self._cursors.get((fieldname, btext))
+        if cursor is not None and (cursor.values or not values):
+            return cursor.out
+        return read_postings(self.leaves, fieldname, btext, values, self._horizon)
+
+    def _read_ahead(self, q: wq.Query) -> None:
+        """Every term's postings side by side, a slice of the doc numbers at a time, so that
+        when the time is up they are all read up to about the same doc number."""
+        wanted: dict[tuple[str, bytes], bool] = {}  # (field, term) -> with positions
+        self._gather(q, wanted)
+        self._cursors = {key: Cursor(self.leaves, *key, values, self._horizon) for key, values in wanted.items()}
+        active, step, bound = list(self._cursors.values()), -(-self.doccount // ROUNDS), 0
+        while active:
+            bound += step
+            for cursor in active:
+                cursor.advance(bound if bound < self.doccount else None)
+            active = [c for c in active if not c.done]
+
+    def _gather(self, q: wq.Query, wanted: dict[tuple[str, bytes], bool]) -> None:
+        """The terms `_eval` will read for `q` (raises Unsupported as it would, before any reading)."""
+        kind = type(q)
+        if kind is wq.Term or kind is wq.Phrase:
+            if q.fieldname not in self.schema:
+                return
+            field = self.schema[q.fieldname]
+            if kind is wq.Phrase and (not field.format or not field.format.supports("positions")):
+                raise Unsupported("phrase on a field without positions")
             try:
-                m = reader.postings(fieldname, btext)
-            except TermNotFound:
-                continue
-            deleted: frozenset[int] | set[int] = frozenset()
-            if isinstance(m, FilterMatcher):
-                deleted, m = m._ids, m.child
-            if type(m) is W3LeafMatcher and (not values or m._fixedsize is None):
-                _read_blocks(m, out, offset, deleted, values)
-            else:  # another codec: the slow, public way
-                while m.is_active():
-                    d = m.id()
-                    if d not in deleted:
-                        out.ids.append(offset + d)
-                        out.weights.append(m.weight())
-                        if values:
-                            out.values.append(m.value())
-                    m.next()
-        return out
+                keys = [(q.fieldname, field.to_bytes(t)) for t in ([q.text] if kind is wq.Term else q.words)]
+            except ValueError:
+                return
+            if kind is wq.Term:
+                wanted.setdefault(keys[0], False)
+            elif keys and all(k in self.reader for k in keys):
+                wanted.update(dict.fromkeys(keys, True))
+        elif kind in _EXPANDING:
+            for w in self._expand(q):
+                wanted.setdefault((q.fieldname, w), False)
+        elif isinstance(q, NumericRange):
+            self._gather(self._compile(q), wanted)
+        elif kind in _COMPOUND or q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            if kind is wq.Or and (q.scale or q.minmatch):
+                raise Unsupported("Or with scale or minmatch")
+            for child in q.children():
+                self._gather(child, wanted)
+        else:
+            raise Unsupported(type(q).__name__)
+
+    def _compile(self, q: NumericRange) -> wq.Query:
+        """A numeric range as the terms it covers (once per run: expansions are kept by node)."""
+        if id(q) not in self._compiled:
+            self._compiled[id(q)] = q._compile_query(self.reader)
+        return self._compiled[id(q)]
+
+    def _left_to_read(self) -> list[tuple[int, int, int]]:
+        """(cost of opening, postings, doc number read up to) for each term read ahead."""
+        return [
+            (0 if c.position or c.done else TERM_COST, self.reader.doc_frequency(*key), self.doccount if c.done else c.position)
+            for key, c in self._cursors.items()
+        ]
+
+    def _expand(self, q) -> list[bytes]:  # type: ignore[no-untyped-def]
+        """The indexed words a prefix, pattern or typo stands for. Looks at the clock every
+        CHECK_EVERY words; stops only when nothing more can be found (the cut fell to 0)."""
+        h = self._horizon
+        words = []
+        for n, w in enumerate(q._btexts(self.reader), 1):
+            if w:
+                words.append(w)
+            if h is not None and n % CHECK_EVERY == 0:
+                h.tick()
+                if h.cap == 0:
+                    break
+        self._expanded[id(q)] = words
+        return words
 
     def _norms_of(self, fieldname: str) -> list[float]:
         """Per doc: BM25's K1 * ((1 - B) + B * length / average length), as Whoosh computes it."""
@@ -244,102 +322,10 @@ class Engine:
             avgfl = self.searcher.avg_field_length(fieldname) or 1
             lengths = [0] * self.doccount
             for reader, offset in self.leaves:
-                for d, lb in enumerate(_length_bytes(reader, fieldname)):
+                for d, lb in enumerate(length_bytes(reader, fieldname)):
                     lengths[offset + d] = byte_to_length(lb) if lb else 1
             self._norms[fieldname] = [k1 * ((1 - b) + b * fl / avgfl) for fl in lengths]
         return self._norms[fieldname]
-
-
-def _length_bytes(reader, fieldname: str) -> list[int]:  # type: ignore[no-untyped-def]
-    """The encoded length of a field for each document of one segment."""
-    n = reader.doc_count_all()
-    perdoc = getattr(reader, "_perdoc", None)
-    column = None
-    if perdoc is not None and hasattr(perdoc, "_cached_reader"):
-        column = perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-    if column is not None:
-        return [column[d] for d in range(n)]
-    from whoosh.util.numeric import length_to_byte
-
-    return [length_to_byte(reader.doc_field_length(d, fieldname, 0) or 0) for d in range(n)]
-
-
-def _read_blocks(m: W3LeafMatcher, out: Postings, offset: int, deleted, values: bool) -> None:  # type: ignore[no-untyped-def]
-    """Whole posting blocks at a time, decoded as Whoosh's matcher does but without per-id calls.
-
-    A block is (delta-coded ids, weights or None or one float, values), pickled and maybe
-    zlib'd; see W3PostingsWriter._write_block.
-    """
-    get = m._postfile.get
-    ids_out, weights_out, values_out = out.ids, out.weights, out.values
-    while not m._atend:
-        data = get(m._dataoffset, m._nextoffset - m._dataoffset)
-        if m._compression:
-            data = zlib.decompress(data)
-        ids, weights, vals = loads(data)
-        n = len(ids)
-        ids = list(accumulate(ids)) if not m._byteids else list(ids)
-        if weights is None:
-            weights = [1.0] * n
-        elif isinstance(weights, float):
-            weights = [weights] * n
-        if deleted and not deleted.isdisjoint(ids):
-            keep = [i for i, d in enumerate(ids) if d not in deleted]
-            ids = [ids[i] for i in keep]
-            weights = [weights[i] for i in keep]
-            if values:
-                vals = [vals[i] for i in keep]
-        if offset:
-            ids = [offset + d for d in ids]
-        ids_out.extend(ids)
-        weights_out.extend(weights)
-        if values:
-            values_out.extend(vals)
-        m._next_block()
-
-
-def _phrase_docs(candidates: set[int], values: list[dict[int, bytes]], slop: int, fmt) -> set[int]:  # type: ignore[no-untyped-def]
-    """The candidates where the words' positions follow each other (within `slop`)."""
-    if type(fmt) is Positions and slop == 1:
-        try:  # Positions values: 4-byte count, then the pickled position deltas
-            found = set()
-            first, rest = values[0], values[1:]
-            for d in candidates:
-                ends = accumulate(loads(first[d][4:]))
-                for vs in rest:
-                    ends = set(accumulate(loads(vs[d][4:]))).intersection([e + 1 for e in ends])
-                    if not ends:
-                        break
-                else:
-                    found.add(d)
-            return found
-        except Exception:  # noqa: BLE001 - a value in another layout: the general way below
-            pass
-    decode = _position_decoder(fmt)
-    found = set()
-    for d in candidates:
-        ends = set(decode(values[0][d]))
-        for vs in values[1:]:
-            here = decode(vs[d])
-            ends = {p for p in here if any(1 <= p - e <= slop for e in ends)}
-            if not ends:
-                break
-        else:
-            found.add(d)
-    return found
-
-
-def _position_decoder(fmt):  # type: ignore[no-untyped-def]
-    """bytes -> positions; Whoosh's Positions.decode_positions without its Python loop."""
-    if type(fmt) is not Positions:
-        return fmt.decode_positions
-
-    def decode(value: bytes) -> list[int]:
-        if not value.endswith(b"."):
-            value += b"."
-        return list(accumulate(loads(value[4:])))
-
-    return decode
 
 
 def _boosted(scores: Scores, boost: float) -> Scores:

@@ -306,7 +306,7 @@ def fuzzy_words(text: str) -> dict[str, tuple[str, int]]:
     return out
 
 
-def expand_fuzzy(q: wq.Query, words, typed: dict[str, tuple[str, int]]) -> wq.Query:  # type: ignore[no-untyped-def]
+def expand_fuzzy(q: wq.Query, words, typed: dict[str, tuple[str, int]], deadline=None) -> wq.Query:  # type: ignore[no-untyped-def]
     """`intercepter~` also matches the stems of indexed words near the word as typed.
 
     Whoosh compares the stem ("intercept") with indexed stems, which misses
@@ -319,7 +319,7 @@ def expand_fuzzy(q: wq.Query, words, typed: dict[str, tuple[str, int]]) -> wq.Qu
     def visit(node: wq.Query) -> wq.Query:
         if isinstance(node, wq.FuzzyTerm) and node.text in typed:
             word, dist = typed[node.text]
-            near = words.within(word, dist)[:50]
+            near = words.within(word, dist, deadline)[:50]
             stems = {t.text for w in near for t in analyzer(w)} - {node.text}
             if stems:
                 return wq.Or([node] + [wq.Term(node.fieldname, s) for s in sorted(stems)])

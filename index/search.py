@@ -1,7 +1,8 @@
 """Search the index: ranked hits with marked snippets, facet counts and "did you mean".
 
 One `Searcher` per thread (Whoosh searchers are not shared across threads); `refresh()`
-picks up commits made by an indexer meanwhile.
+picks up commits made by an indexer meanwhile. Every stage of a search shares one time
+limit (index/deadline.py): past it, the search returns what it found so far, marked partial.
 """
 
 from __future__ import annotations
@@ -9,38 +10,29 @@ from __future__ import annotations
 import heapq
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh.collectors import SortingCollector, TimeLimit, TimeLimitCollector, TopCollector, WrappingCollector
-from whoosh.sorting import FieldFacet
 
+from index.deadline import NARROW, Deadline
 from index.engine import Engine, Unsupported
 from index.facets import Facets
+from index.fallback import run_whoosh
 from index.query import QueryError, expand_fuzzy, expand_prefixes, fuzzy_words, parse
 from index.userfilters import Provider, filters_only
 from index.words import Dictionary
-from index.snippets import Marker, make_snippet, query_terms
+from index.snippets import Marker, make_snippet, opening, query_terms
 from index.store import DAMAGE, mark_damaged, open_index
 
 TIME_LIMIT = 0.5
+"""Seconds a search may take before it returns the best results found so far (partial)."""
+NO_LIMIT = float("inf")
+"""The time limit of searches that must be complete (exports)."""
 _WORDS = re.compile(r"(?<![\w:\"*~])([A-Za-z][A-Za-z'-]{2,})(?![\w:*~])")
 _OPERATORS = {"AND", "OR", "NOT", "TO"}
-
-
-class _Recorder(WrappingCollector):
-    """Remembers every matching document while the child scores the top N, so that the
-    total and the facet counts come from the same pass (not a second run of the query)."""
-
-    def __init__(self, child):  # type: ignore[no-untyped-def]
-        super().__init__(child)
-        self.seen: list[int] = []
-
-    def collect(self, sub_docnum):  # type: ignore[no-untyped-def]
-        self.seen.append(self.child.offset + sub_docnum)
-        return self.child.collect(sub_docnum)
 
 
 class IndexMissing(Exception):
@@ -157,13 +149,16 @@ class Searcher:
         self.close()
 
     def refresh(self) -> None:
-        """See commits made since this searcher opened (cheap when there are none)."""
-        new = self._searcher.refresh()
-        if new is not self._searcher:
-            self._searcher = new
-            self._facets = None
-            self._engine = None
-            self._words = None
+        """See commits made since this searcher opened (cheap when there are none). A new
+        reader, not Whoosh's `refresh()`: reusing readers by segment name, that kept segments
+        a merge had replaced (briefs counted twice) and missed deletions (2.7.5)."""
+        if self._searcher.up_to_date():
+            return
+        old, self._searcher = self._searcher, self.ix.searcher()
+        old.close()
+        self._facets = None
+        self._engine = None
+        self._words = None
 
     @property
     def doc_count(self) -> int:
@@ -176,26 +171,33 @@ class Searcher:
         sort: str = "relevance",
         facets: bool = True,
         today: date | None = None,
-        time_limit: float = TIME_LIMIT,
+        time_limit: float | None = None,
         collapse: bool = True,
+        entities: bool = False,
+        clock: Callable[[], float] | None = None,
     ) -> Results:
-        """Run the user's query. Raises QueryError (with the reason) for a malformed one."""
+        """Run the user's query. Raises QueryError (with the reason) for a malformed one.
+        `entities` adds the "entity" facet (names from the facts store) to the facets.
+        `time_limit` (seconds, TIME_LIMIT by default; `clock` reads them) bounds the whole
+        search: past it, `Results.partial` and what was found so far (index/deadline.py)."""
         started = time.perf_counter()
+        deadline = Deadline(TIME_LIMIT if time_limit is None else time_limit, clock or time.perf_counter)
         q = parse(text, self._searcher.schema, today, self.annotations)  # not ix.schema: that re-reads the TOC
         if sort == "relevance" and self.annotations is not None and filters_only(text):  # newest first
             sort = "date"
         results = Results(query=text)
         s = self._searcher
         if "~" in text:
-            q = expand_fuzzy(q, self.words, fuzzy_words(text))
+            q = expand_fuzzy(q, self.words, fuzzy_words(text), deadline)
         if "*" in text:
             q = expand_prefixes(q, self.words)
         wanted = max(1, limit) + (10 if collapse else 0)  # room for rows folded into groups
         try:
             try:
-                top, matched = self._run(q, wanted, sort)
+                top, matched = self._run(q, wanted, sort, deadline)
             except Unsupported:  # a query form the engine does not know: Whoosh's matchers
-                top, matched, results.partial = self._run_whoosh(q, wanted, sort, time_limit)
+                top, matched, stopped = self._run_whoosh(q, wanted, sort, deadline.left(NARROW))
+                deadline.cut = deadline.cut or stopped
             results.total = len(matched)
             bodies: dict[str, str] = {}
             for docnum, score in top:
@@ -204,8 +206,8 @@ class Searcher:
                 results.hits.append(self._hit(stored, score))
             if facets:
                 if self._facets is None:
-                    self._facets = Facets(self._searcher)
-                results.facets = self._facets.count(matched)
+                    self._facets = Facets(self._searcher, self.index_dir)
+                results.facets = self._facets.count(matched, entities=entities, deadline=deadline)
         except DAMAGE as exc:  # a segment damaged under us: say so, the next run rebuilds
             mark_damaged(self.index_dir, exc)  # (only what a rebuild cures: CORRUPTION)
             raise IndexMissing(f"index is damaged ({type(exc).__name__}); run `brief index`") from None
@@ -213,20 +215,29 @@ class Searcher:
             self._collapse(results)
         results.hits = results.hits[: max(1, limit)]
         # Snippets only for the hits shown: finding the marked words is most of a hit's cost.
+        # Past the time limit the rest get their opening lines, unmarked (the hits are all
+        # there, so that alone does not make the search partial).
         marker = Marker(query_terms(q))
         for hit in results.hits:
-            hit.snippet, hit.highlights = make_snippet(bodies[hit.id], marker)
+            if deadline.passed():
+                hit.snippet, hit.highlights = opening(bodies[hit.id]), []
+            else:
+                hit.snippet, hit.highlights = make_snippet(bodies[hit.id], marker)
             hit.title_highlights = marker.spans(hit.title, limit=20)
-        if results.total == 0:
-            results.suggestion = self.suggest(text, today)
+        results.partial = deadline.cut
+        if results.total == 0 and not results.partial:  # (a partial search may yet match)
+            results.suggestion = self.suggest(text, today, deadline)
         results.elapsed_ms = (time.perf_counter() - started) * 1000
         return results
 
-    def _run(self, q: wq.Query, wanted: int, sort: str) -> tuple[list[tuple[int, float]], frozenset[int]]:
-        """(top `wanted` (doc number, score), every match) by index/engine.py."""
+    def _run(
+        self, q: wq.Query, wanted: int, sort: str, deadline: Deadline | None = None
+    ) -> tuple[list[tuple[int, float]], frozenset[int]]:
+        """(top `wanted` (doc number, score), every match) by index/engine.py; past the
+        deadline, of the matches it had time for (and `deadline.cut` is set)."""
         if self._engine is None:
             self._engine = Engine(self._searcher)
-        scores = self._engine.run(q)
+        scores = self._engine.run(q, deadline)
         if sort == "date":
             dates = self._engine.sortdates()
             best = heapq.nsmallest(wanted, scores, key=lambda d: (-dates[d], d))
@@ -243,24 +254,8 @@ class Searcher:
     def _run_whoosh(
         self, q: wq.Query, wanted: int, sort: str, time_limit: float
     ) -> tuple[list[tuple[int, float]], frozenset[int], bool]:
-        """The same with Whoosh's collectors, which can stop at a time limit (partial)."""
-        # No block-quality skipping and no matcher replacement: every match must reach the
-        # recorder, which gives the total and the facets without running the query twice.
-        if sort == "date":
-            top = SortingCollector(FieldFacet("sortdate", reverse=True), limit=wanted)
-        else:
-            top = TopCollector(limit=wanted, usequality=False, replace=0)
-        recorder = _Recorder(top)
-        timed = TimeLimitCollector(recorder, timelimit=time_limit, use_alarm=False)
-        partial = False
-        try:
-            self._searcher.search_with_collector(q, timed)
-        except TimeLimit:
-            partial = True
-        found = [(hit.docnum, hit.score or 0.0) for hit in timed.results()]
-        if sort == "date":  # the collector gives the sort key as the score
-            found = [(d, 0.0) for d, _ in found]
-        return found, frozenset(recorder.seen), partial
+        """The same with Whoosh's collectors, which stop at a time limit (index/fallback.py)."""
+        return run_whoosh(self._searcher, q, wanted, sort, time_limit)
 
     def _collapse(self, results: Results) -> None:
         """Near-duplicates among the hits take one row, which says where else the story is;
@@ -317,8 +312,9 @@ class Searcher:
             format=meta.get("format", ""),
         )
 
-    def suggest(self, text: str, today: date | None = None) -> str | None:
-        """A respelling of the query's words that the index knows and that finds something."""
+    def suggest(self, text: str, today: date | None = None, deadline: Deadline | None = None) -> str | None:
+        """A respelling of the query's words that the index knows and that finds something
+        (past the deadline: a respelling found so far, if it finds something by then)."""
         words = self.words
         if not words.counts:
             return None
@@ -332,7 +328,7 @@ class Searcher:
             low = word.lower()
             if low in words:
                 return word
-            best = words.closest(low, 1) or words.closest(low, 2)
+            best = words.closest(low, 1, deadline) or words.closest(low, 2, deadline)
             if best and best != low:
                 changed = True
                 return best
@@ -347,7 +343,7 @@ class Searcher:
         except QueryError:
             return None
         try:
-            found = bool(self._run(q, 1, "relevance")[1])
+            found = bool(self._run(q, 1, "relevance", deadline)[1])
         except Unsupported:
             found = bool(self._searcher.search(q, limit=1).scored_length())
         return fixed if found else None

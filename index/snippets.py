@@ -139,12 +139,7 @@ def make_snippet(text: str, marker: Marker, width: int = SNIPPET_CHARS) -> tuple
     """(snippet, spans of marked words within it) for the densest window of matches."""
     spans = marker.spans(text)
     if not spans:
-        start = 0
-        body_start = _first_paragraph(text)
-        if body_start is not None:
-            start = body_start
-        piece = readable(text[start : start + width * 2])[:width]
-        return _trim(piece, width), []
+        return opening(text, width), []
     best, best_score = 0, -1
     for i, (s, _) in enumerate(spans[:200]):
         seen = set()
@@ -169,6 +164,15 @@ def make_snippet(text: str, marker: Marker, width: int = SNIPPET_CHARS) -> tuple
     piece = _trim(piece, width)
     snippet = prefix + piece
     return snippet, marker.spans(snippet, limit=50)
+
+
+def opening(text: str, width: int = SNIPPET_CHARS) -> str:
+    """The start of the first paragraph that reads like prose, unmarked: the snippet of a
+    brief where no query word shows, or of one past the search's time limit (no word is
+    looked for, which costs next to nothing)."""
+    start = _first_paragraph(text) or 0
+    piece = readable(text[start : start + width * 2])[:width]
+    return _trim(piece, width)
 
 
 def _trim(piece: str, width: int) -> str:

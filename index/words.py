@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from briefs.safewrite import write_atomic
+from index.deadline import CHECK_EVERY, EXPAND, Deadline
 
 WORDS_FILE = "brief-words.json"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]", re.UNICODE)
@@ -71,18 +72,21 @@ class Dictionary:
         found.sort(key=lambda w: -self.counts[w])
         return found[:limit]
 
-    def within(self, word: str, maxdist: int) -> list[str]:
-        """Known words within `maxdist` edits of `word` (same first letter), most common first."""
+    def within(self, word: str, maxdist: int, deadline: Deadline | None = None) -> list[str]:
+        """Known words within `maxdist` edits of `word` (same first letter), most common first.
+
+        Past the deadline's share for expansion, the words found so far (and `deadline.cut`)."""
         found = [
-            c for c in self._index().get(word[:1], [])
+            c for c in _until(self._index().get(word[:1], []), deadline, EXPAND)
             if abs(len(c) - len(word)) <= maxdist and distance(word, c, maxdist) <= maxdist
         ]
         return sorted(found, key=lambda c: -self.counts[c])
 
-    def closest(self, word: str, maxdist: int = 2) -> str | None:
-        """The most common known word within `maxdist` edits (same first letter)."""
+    def closest(self, word: str, maxdist: int = 2, deadline: Deadline | None = None) -> str | None:
+        """The most common known word within `maxdist` edits (same first letter); past the
+        deadline, the best of the words looked at so far."""
         best: tuple[int, int, str] | None = None
-        for candidate in self._index().get(word[:1], []):
+        for candidate in _until(self._index().get(word[:1], []), deadline, 1.0):
             if abs(len(candidate) - len(word)) > maxdist or candidate == word:
                 continue
             d = distance(word, candidate, maxdist)
@@ -91,6 +95,18 @@ class Dictionary:
                 if best is None or key < best:
                     best = key
         return best[2] if best else None
+
+
+def _until(words: list[str], deadline: Deadline | None, share: float):  # type: ignore[no-untyped-def]
+    """The words, until `share` of the deadline has passed (looked at every CHECK_EVERY)."""
+    if deadline is None:
+        yield from words
+        return
+    for start in range(0, len(words), CHECK_EVERY):
+        if start and deadline.passed(share):
+            deadline.cut = True
+            return
+        yield from words[start : start + CHECK_EVERY]
 
 
 def distance(a: str, b: str, limit: int) -> int:

@@ -277,10 +277,10 @@ def breakdown(q: dict, rr: dict | None, rg: list[dict]) -> None:
     over = [r for r in all_rows if r["ms"] > limit_ms and not r["partial"]]
     print(f"\n  time limit: Results.partial on {len(partial)} of {len(all_rows)} searches. "
           f"index/search.py's {q['time_limit_s']:g} s limit")
-    print("  applies only to queries index/engine.py cannot run (Whoosh's TimeLimitCollector, no "
-          f"alarm: checked between matches); {sum(r['whoosh'] for r in all_rows)} searches took that path.")
-    print(f"  {len(over)} searches ran past {limit_ms:.0f} ms without being partial (the engine, "
-          "parsing, prefix expansion, snippets and refresh are not limited).")
+    print("  bounds every stage (index/deadline.py: typo expansion, the engine, facets, snippets; "
+          f"Whoosh's TimeLimitCollector for the {sum(r['whoosh'] for r in all_rows)} searches the engine cannot run).")
+    print(f"  {len(over)} searches ran past {limit_ms:.0f} ms without being partial (parsing, "
+          "refresh and the first search's one-off tables are not limited).")
 
 
 def main() -> None:

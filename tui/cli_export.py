@@ -84,6 +84,7 @@ def _select(ctx: Context, searcher, store: NotesStore, idents: tuple[str, ...], 
             query: str | None, starred: bool, with_notes: bool) -> tuple[list[str], str]:
     """The ids in scope, in order, and a few words that describe the scope."""
     from index.query import QueryError
+    from index.search import NO_LIMIT
 
     parts: list[str] = []
     chosen: list[str] | None = [resolve(searcher, store, i).id for i in idents] if idents else None
@@ -100,7 +101,7 @@ def _select(ctx: Context, searcher, store: NotesStore, idents: tuple[str, ...], 
 
         searcher.annotations = NotesFilter(store=store)  # is:starred, note:..., your tag:
         try:
-            results = searcher.search(text, limit=_ALL, facets=False)
+            results = searcher.search(text, limit=_ALL, facets=False, time_limit=NO_LIMIT)
         except QueryError as exc:
             fail(f"query error: {exc}", EXIT_USAGE)
         if getattr(results, "partial", False):

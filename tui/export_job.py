@@ -77,6 +77,7 @@ def run_export(index_dir: Path, store: NotesStore, choice: ExportChoice) -> str:
 def _select(searcher, store: NotesStore, index_dir: Path, choice: ExportChoice) -> tuple[list[str], str]:  # type: ignore[no-untyped-def]
     """The ids in scope (notes brought up to date first) and a few words naming the scope."""
     from index.query import QueryError
+    from index.search import NO_LIMIT
     from tui.cli_notes import IndexCatalog
 
     def searched(text: str) -> set[str]:
@@ -84,7 +85,7 @@ def _select(searcher, store: NotesStore, index_dir: Path, choice: ExportChoice) 
 
         searcher.annotations = NotesFilter(store=store)  # is:starred, note:..., your tag:
         try:
-            results = searcher.search(text, limit=_ALL, facets=False)
+            results = searcher.search(text, limit=_ALL, facets=False, time_limit=NO_LIMIT)
         except QueryError as exc:
             raise ExportError(f"query error: {exc}") from None
         finally:

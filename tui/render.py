@@ -67,6 +67,8 @@ def print_index_report(console: Console, report, settings: Settings) -> None:  #
 def print_results(console: Console, results) -> None:  # type: ignore[no-untyped-def]
     if results.total == 0:
         console.print(plain(f"No briefs match {results.query!r}.", "bold"))
+        if results.partial:
+            console.print(plain("The search stopped at its time limit before it had looked at every brief.", "yellow"))
         if results.suggestion:
             console.print(plain(f"Did you mean: {results.suggestion}", "yellow"))
         return

@@ -131,7 +131,7 @@ def test_query_the_engine_cannot_run_falls_back_to_whoosh(index_dir: Path, monke
     with Searcher(index_dir) as s:
         expected = s.search('"tracking layer" launch', limit=30)
 
-        def refuse(self, q):  # type: ignore[no-untyped-def]
+        def refuse(self, q, deadline=None):  # type: ignore[no-untyped-def]
             raise Unsupported("test")
 
         monkeypatch.setattr(Engine, "run", refuse)

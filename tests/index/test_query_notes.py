@@ -162,7 +162,7 @@ def test_prefixes_find_words_not_stems(searcher: Searcher) -> None:
 def test_whoosh_fallback_gives_the_same_briefs(searcher: Searcher, monkeypatch: pytest.MonkeyPatch) -> None:
     from index import search as search_module
 
-    def unsupported(self, q):  # type: ignore[no-untyped-def]
+    def unsupported(self, q, deadline=None):  # type: ignore[no-untyped-def]
         raise search_module.Unsupported("test")
 
     expected = titles(searcher, "tracking is:starred -is:read")
