@@ -36,7 +36,7 @@ class BriefApp(App[None]):
         self.warnings: list[str] = list(settings.problems) if settings else []
         self._theme_at_start = self.theme
         themes.register(self)
-        self._user_keys, problems = keymap.parse(settings.keys if settings else {}, keymap.actions())
+        self.user_keys, problems = keymap.parse(settings.keys if settings else {}, keymap.actions())
         self.warnings += problems
         if settings is not None:
             state = themes.load_state(settings.data_dir)
@@ -46,7 +46,8 @@ class BriefApp(App[None]):
             self.theme = name
 
     def on_mount(self) -> None:
-        self.set_keymap(self._user_keys)
+        self.set_keymap(self.user_keys)
+        keymap.bind_now(self, self.user_keys)
         self.push_screen(MainScreen(self.index_dir, self.history_file, self.settings))
         for line in self.warnings:
             # markup=False: the lines quote the user's config (HAZARDS.md).

@@ -10,9 +10,10 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from textual.binding import Binding
-from textual.keys import Keys, _character_to_key
+from textual.keys import Keys, _character_to_key, format_key
 
 @dataclass
 class Action:
@@ -59,6 +60,17 @@ def actions(classes: Iterable[type] | None = None) -> dict[str, Action]:
                     action = found.setdefault(binding.id, Action(binding.key, binding.description))
                     action.owners.add(klass.__name__)
     return found
+
+
+def bind_now(node: Any, keys: Mapping[str, str]) -> None:
+    """Give `node`'s own bindings their remapped keys now, not only when a key is pressed.
+
+    Textual (8.2.8) applies the keymap to the focused chain after it has dropped the keys the
+    focused Input types: with the search box focused, `help: f1` did nothing, since `?` (help's
+    default key, a character) was dropped before the keymap could move it to F1.
+    """
+    if keys:
+        node._bindings.apply_keymap(dict(keys))
 
 
 def key_problem(key: str) -> str:
@@ -121,18 +133,66 @@ def parse(entries: Mapping[str, object], known: Mapping[str, Action]) -> tuple[d
     return keymap, warnings
 
 
-def _taken_defaults(keymap: Mapping[str, str], known: Mapping[str, Action]) -> list[str]:
-    """Default keys of other actions (bound in the same place) that a remapped key replaces."""
-    lines = []
+def _lost_keys(keymap: Mapping[str, str], known: Mapping[str, Action]) -> list[tuple[str, str, str]]:
+    """(remapped action, key, other action) for each default key of another action (bound in
+    the same place) that a remapped key takes: Textual drops that binding."""
+    found = []
     for action, keys in keymap.items():
         for other, info in known.items():
             shared = info.owners & known[action].owners or "BriefApp" in info.owners | known[action].owners
             if other == action or other in keymap or not shared:
                 continue
-            lost = [k for k in keys.split(",") if k in _normal_list(info.keys)]
-            if lost:
-                lines.append(f"keys: {action}: {lost[0]} was the key of {other}, which loses it")
+            found += [(action, k, other) for k in keys.split(",") if k in _normal_list(info.keys)]
+    return found
+
+
+def _taken_defaults(keymap: Mapping[str, str], known: Mapping[str, Action]) -> list[str]:
+    """One warning per action that loses default keys to a remapped one (the first key lost)."""
+    lines, said = [], set()
+    for action, key, other in _lost_keys(keymap, known):
+        if (action, other) not in said:
+            said.add((action, other))
+            lines.append(f"keys: {action}: {key} was the key of {other}, which loses it")
     return lines
+
+
+def effective(keymap: Mapping[str, str], known: Mapping[str, Action]) -> dict[str, list[str]]:
+    """Action name -> the keys it has now: the config's, else its defaults minus those a
+    remapped action took (an empty list when it lost them all)."""
+    lost = {(other, key) for _action, key, other in _lost_keys(keymap, known)}
+    out = {}
+    for action, info in known.items():
+        if action in keymap:
+            out[action] = keymap[action].split(",")
+        else:
+            out[action] = [k for k in _normal_list(info.keys) if (action, k) not in lost]
+    return out
+
+
+_ARROWS = {"up": "↑", "down": "↓", "left": "←", "right": "→"}
+_NAMES = {"pageup": "PageUp", "pagedown": "PageDown", "escape": "Escape", "backspace": "Backspace",
+          "enter": "Enter", "space": "Space", "tab": "Tab"}
+
+
+def display(key: str) -> str:
+    """A key as the help screen writes it: "ctrl+s" -> "Ctrl-S", "question_mark" -> "?"."""
+    *mods, base = key.split("+")
+    if base in _ARROWS:
+        shown = _ARROWS[base]
+    elif base in _NAMES:
+        shown = _NAMES[base]
+    elif len(base) > 1 and len(format_key(base)) == 1:  # "slash" -> "/", "number_sign" -> "#"
+        shown = format_key(base)
+    elif len(base) > 1:
+        shown = base.upper() if base[0] == "f" and base[1:].isdigit() else base.capitalize()
+    else:
+        shown = base.upper() if mods else base
+    return "".join(f"{m.capitalize()}-" for m in mods) + shown
+
+
+def shown(keys: list[str]) -> str:
+    """An action's keys for the help screen ("s or Ctrl-S"); "(no key)" when it has none."""
+    return " or ".join(map(display, keys)) if keys else "(no key)"
 
 
 def _normal_list(keys: str) -> list[str]:

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import os
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
+
+
+def configured(text: str) -> Any:
+    """Settings of the samples corpus read from a config file holding `text` (the test's own
+    config folder, set by the `isolated` fixture)."""
+    from briefs.config import load_settings
+
+    Path(os.environ["BRIEF_CONFIG"]).write_text(text, encoding="utf-8")
+    return load_settings(corpus="samples")
 
 
 def screen_text(app: App[None]) -> str:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rich.text import Text
 
+from index.indexer import Indexer
+from index.search import Searcher
+from tests.index.conftest import write_briefs
 from tests.tui.conftest import HOSTILE_TITLE
 from tests.tui.helpers import plain, screen_text, search, settle, sync
 from tui import facets
@@ -15,6 +19,15 @@ from tui.widgets.keylist import KeyList
 from tui.widgets.results import ResultList
 
 SIZE = (120, 40)
+
+
+@pytest.fixture(scope="module")
+def wide_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """120 briefs made of sample sentences: common words match far more than 50 of them."""
+    home = tmp_path_factory.mktemp("wide")
+    write_briefs(home / "briefs", 120)
+    Indexer(home / "index", 20 << 20, workers=1).run([home / "briefs"])
+    return home / "index"
 
 
 def total(app: BriefApp) -> int:
@@ -92,14 +105,47 @@ async def test_clear_filters_by_key_and_from_the_picker(samples_index: Path) -> 
 
 
 @sync
-async def test_filter_key_with_no_query_says_what_to_do(samples_index: Path) -> None:
+async def test_filter_with_an_empty_search_box_counts_every_brief(samples_index: Path) -> None:
+    with Searcher(samples_index) as searcher:
+        briefs = searcher.doc_count
     app = BriefApp(samples_index)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+f")
-        await settle(pilot)
-        assert not isinstance(app.screen, FilterScreen)
-        assert any("Type a query first" in str(n.message) for n in app._notifications)
+        picker = await open_picker(pilot)  # nothing typed yet
+        assert f"every brief ({briefs})" in screen_text(app)
+        years = [v for v in picker.values if v.kind == "year"]
+        sources = [v for v in picker.values if v.kind == "source"]
+        assert sum(v.count for v in years) <= briefs and len(years) >= 2
+        assert sum(v.count for v in sources) == briefs - undated_or_unsourced(samples_index, "source")
+        assert any(v.kind == "entity" for v in picker.values)
+        year = await choose(pilot, picker, "year", years[-1].label)  # the oldest year
+        box = app.screen.query_one("#search")
+        assert box.value == year.clause  # the filter alone: the briefs of that year
+        assert total(app) == year.count
+        ids = [o.id for o in app.screen.query_one(ResultList).options if o.id]
+        assert len(ids) == min(year.count, 50)
+
+
+def undated_or_unsourced(index_dir: Path, kind: str) -> int:
+    """Briefs that have no value of this facet (they are in no row of the picker)."""
+    with Searcher(index_dir) as searcher:
+        results = searcher.search("*", limit=500, collapse=False, facets=False, time_limit=None)
+    return sum(1 for hit in results.hits if not (hit.source if kind == "source" else hit.date))
+
+
+@sync
+async def test_entity_counts_cover_every_result_not_only_those_listed(wide_index: Path) -> None:
+    app = BriefApp(wide_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await search(pilot, "space")
+        found = total(app)
+        assert found > 50  # more briefs than the result list holds
+        picker = await open_picker(pilot)
+        top = next(v for v in picker.values if v.kind == "entity")
+        assert top.count > 50  # counted over every result, not the 50 listed
+        await choose(pilot, picker, "entity", top.label)
+        assert app.screen.query_one("#search").value == f"space {top.clause}"
+        assert top.count <= total(app) <= found  # (a name inside a longer one matches too)
 
 
 @sync

@@ -9,8 +9,8 @@ import pytest
 from rich.segment import Segment
 from textual.widget import Widget
 
-from briefs.config import Settings, load_settings
-from tests.tui.helpers import plain, search, settle, sync
+from briefs.config import load_settings
+from tests.tui.helpers import configured, plain, search, settle, sync
 from tui import keymap, themes
 from tui.app import BriefApp
 from tui.widgets.results import ResultList
@@ -22,12 +22,6 @@ SIZE = (120, 40)
 def full_colour_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """A terminal that reports full colour, unless a test says otherwise (the theme depends on it)."""
     monkeypatch.setenv("COLORTERM", "truecolor")
-
-
-def configured(text: str) -> Settings:
-    """Settings read from a config file holding `text` (the test's own config folder)."""
-    Path(os.environ["BRIEF_CONFIG"]).write_text(text, encoding="utf-8")
-    return load_settings(corpus="samples")
 
 
 def notes(app: BriefApp) -> list[str]:

@@ -1,4 +1,5 @@
-"""The filter picker: values of source, tag, year and entity with counts for the query.
+"""The filter picker: values of source, tag, year and entity with counts for the query
+(every brief it finds; for an empty query, every brief).
 
 Choosing a value closes the picker with its query clause (the main screen adds it to the
 search box); `x` closes it asking for every filter to be cleared.
@@ -53,7 +54,10 @@ class FilterScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="filters"):
-            yield Static(joined(Text("Filter ", style="bold"), safe_line(self.query_text, "italic")), id="filters-title")
+            title = safe_line(self.query_text, "italic")
+            if not self.query_text.strip():
+                title = Text("every brief", style="italic")
+            yield Static(joined(Text("Filter ", style="bold"), title), id="filters-title")
             yield KeyList(id="filter-values")
             yield Static(Text("Counting…", style="dim"), id="filters-hint")
 
@@ -93,10 +97,13 @@ class FilterScreen(ModalScreen[str]):
         listing.add_options(options)
         if self.values:
             listing.highlighted = 1
-        where = "the results shown" if counts.total <= counts.shown else f"the first {counts.shown} results"
+        found = f"{counts.total} {'brief' if counts.total == 1 else 'briefs'}"
+        if not self.query_text.strip():
+            found = f"every brief ({counts.total})"
+        if counts.partial:
+            found += " (partial: time limit)"
         hint.update(Text(
-            f"{counts.total} briefs · Enter: filter · x: clear filters · Esc: close · entities counted in {where}",
-            style="dim",
+            f"{found} · Enter: filter · x: clear filters · Esc: close", style="dim",
         ) if self.values else Text("No values to filter by.  Esc: close", style="dim"))
 
     @on(KeyList.OptionSelected)

@@ -12,17 +12,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.widgets import ContentSwitcher, Input, Static
 from textual.worker import get_current_worker
 
 from briefs.textsafe import clean_line
-from tui import facets
+from tui import facets, keymap
 from tui.messages import BriefLoaded, OpenBrief, RelatedLoaded, ResultsReady, SearchFor, ShowSpan
 from tui.safe import joined, safe_line
 from tui.screens import loaders
 from tui.screens.export_actions import ExportActions
 from tui.screens.notes_actions import NOTE_BINDINGS, NotesActions
 from tui.widgets.facts import FactsPane
+from tui.widgets.footer import QuietFooter
 from tui.widgets.indexstatus import IndexChanged, IndexStatus
 from tui.widgets.notespane import NotesPane
 from tui.widgets.reader import Reader
@@ -99,9 +100,10 @@ class MainScreen(NotesActions, ExportActions, Screen[None]):
             watch_seconds=settings.watch_seconds if background and settings else 0,
             id="index-status",
         )
-        yield Footer(compact=True)
+        yield QuietFooter(compact=True)
 
     def on_mount(self) -> None:
+        keymap.bind_now(self, getattr(self.app, "user_keys", {}))  # remapped keys work in the search box too
         narrow = self.app.size.width < NARROW
         self.set_class(narrow, "-narrow")
         self._set_side(not narrow)
@@ -309,13 +311,10 @@ class MainScreen(NotesActions, ExportActions, Screen[None]):
         self._start_search()
 
     def action_filter(self) -> None:
-        """ctrl+f: pick a source, tag, year or entity of the results to filter by."""
+        """ctrl+f: pick a source, tag, year or entity of the results (of every brief when the
+        search box is empty) to filter by."""
         from tui.screens.filters import FilterScreen
 
-        if not self.query_text.strip():
-            self.notify("Type a query first: the filter lists the sources, tags, years and entities of its results.",
-                        markup=False)
-            return
         self.app.push_screen(FilterScreen(self.index_dir, self.query_text, self.sort), self._filter_chosen)
 
     def _filter_chosen(self, clause: str | None) -> None:
