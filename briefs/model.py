@@ -40,6 +40,7 @@ class Brief:
     meta: dict[str, str] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    strong: list[tuple[int, int]] = field(default_factory=list)  # `**bold**` spans of body
 
     @property
     def year(self) -> int | None:

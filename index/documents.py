@@ -62,6 +62,7 @@ def document(brief: Brief, found: Found, digest: str, facts: list[Fact] | None =
             "doc_type": brief.doc_type,
             "extra": brief.meta,
             "links": [[link.text, link.url] for link in brief.links[:500]],
+            "strong": [list(span) for span in brief.strong[:2000]],
             "warnings": brief.warnings,
             "key": brief.key,
             "root": found.root,

@@ -7,7 +7,7 @@ import re
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6  # 6: meta['strong'], the body's bold spans
 
 _SLUG = re.compile(r"[^\w]+")
 

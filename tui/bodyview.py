@@ -8,10 +8,12 @@ the words of each link.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tui.markdown_inline import STRONG
 from tui.markdown_text import blocks, render_block
 from tui.textmap import Builder, MarkQueue, Rendered
 
@@ -56,8 +58,12 @@ def link_marks(numbers: Mapping[int, int]) -> dict[int, str]:
     return {offset: f"[{n}]" for offset, n in numbers.items()}
 
 
-def render_body(body: str, markdown: bool, marks: Mapping[int, str] | None = None, width: int = 60, limit: int = MAX_PIECES) -> list[Piece]:
-    """The body's pieces, in order; at least one (possibly empty)."""
+def render_body(
+    body: str, markdown: bool, marks: Mapping[int, str] | None = None, width: int = 60,
+    limit: int = MAX_PIECES, strong: Sequence[Sequence[int]] = (),
+) -> list[Piece]:
+    """The body's pieces, in order; at least one (possibly empty). `strong`: body spans
+    shown bold (the loader took their `**` out of the body)."""
     queue = MarkQueue(marks)
     pieces: list[Piece] = []
     if markdown:
@@ -77,4 +83,20 @@ def render_body(body: str, markdown: bool, marks: Mapping[int, str] | None = Non
             pieces.append(Piece(start, end, out.done(end)))
     if not pieces:
         pieces.append(Piece(0, len(body), Builder(body, queue).done(len(body))))
+    if strong:
+        _embolden(pieces, strong)
     return pieces
+
+
+def _embolden(pieces: list[Piece], strong: Sequence[Sequence[int]]) -> None:
+    starts = [p.start for p in pieces]
+    for span in strong:
+        if len(span) != 2 or not all(isinstance(x, int) for x in span) or not 0 <= span[0] < span[1]:
+            continue  # stored data: never trusted to be well formed
+        i = max(0, bisect.bisect_right(starts, span[0]) - 1)
+        while i < len(pieces) and pieces[i].start < span[1]:
+            rendered = pieces[i].rendered
+            shown = rendered.span(max(span[0], pieces[i].start), min(span[1], pieces[i].end))
+            if shown is not None and shown[0] < shown[1]:
+                rendered.text.stylize(STRONG, shown[0], shown[1])
+            i += 1

@@ -18,6 +18,12 @@ _PIPE_FIELD = re.compile(r"\*\*([^*:\n]{1,40}):\*\*\s*([^|]*)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BOLD_RUN = re.compile(r"\*{2,}|(?<!\w)__|__(?!\w)")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+# Where `**bold**` was, while the body is cleaned (Unicode noncharacters; a file holding
+# either keeps no bold): the spans go to Brief.strong, the marks never reach the body.
+STRONG_OPEN, STRONG_CLOSE = "\ufdd0", "\ufdd1"
+_MARK = re.compile("[\ufdd0\ufdd1]")
+_NO_MARKS = {0xFDD0: None, 0xFDD1: None}
+_SPACE_BEFORE_MARKS = re.compile("\\s+(?=[\ufdd0\ufdd1]+$)")
 _BLANKS = re.compile(r"\n{3,}")
 _FIGURE = re.compile(r"^\|\s*(Figure|Table|Map|Chart)\s+[0-9A-Z]+[.:]\s", re.I)
 _EMPTY_CELL = re.compile(r"^\|[\s|]*$")
@@ -48,7 +54,8 @@ def load(path: str, text: str) -> Brief:
     webby = bool(header)
     for key, value in header.items():
         meta.setdefault(key, value)
-    body, links, table_meta = clean_markdown(rest, webby=webby)
+    marks = STRONG_OPEN not in rest and STRONG_CLOSE not in rest  # (else bold is just dropped)
+    body, links, table_meta = clean_markdown(rest, webby=webby, strong=marks)
     for key, value in table_meta.items():
         meta.setdefault(key, value)
     apply(brief, meta)
@@ -62,9 +69,9 @@ def load(path: str, text: str) -> Brief:
         brief.meta.setdefault("report", report)
     if report and not brief.source:
         brief.source = source_from_url(brief.url) if brief.url else ""
-    brief.title = brief.title or header_title or _first_heading(body)
+    brief.title = brief.title or header_title or _first_heading(body).translate(_NO_MARKS)
     body = _drop_duplicate_title(body, brief.title)
-    brief.body = body
+    brief.body, brief.strong = take_strong(body) if marks else (body, [])
     brief.links = links
     return brief
 
@@ -116,12 +123,14 @@ def _unlink(value: str, fields: dict[str, object] | None = None) -> str:
     return value
 
 
-def clean_markdown(text: str, webby: bool = False) -> tuple[str, list[Link], dict[str, str]]:
+def clean_markdown(text: str, webby: bool = False, strong: bool = False) -> tuple[str, list[Link], dict[str, str]]:
     """Readable body text, its links, and metadata found in an overview table.
 
     Link markup becomes its text (targets are kept in the link list). In web-converted
     reports (`webby`) lines made only of links, page furniture ("Listen"), overview
-    tables and figure placeholders are dropped, so that they never fill a snippet.
+    tables and figure placeholders are dropped, so that they never fill a snippet. `**`
+    and `__` runs go too; with `strong`, each pair on a line is left as STRONG_OPEN and
+    STRONG_CLOSE for take_strong() to turn into spans of the final body.
     """
     links: list[Link] = []
     table_meta: dict[str, str] = {}
@@ -176,10 +185,46 @@ def clean_markdown(text: str, webby: bool = False) -> tuple[str, list[Link], dic
             ):
                 continue  # a line of links: navigation, version history, downloads
         if "**" in replaced or "__" in replaced:
-            replaced = _BOLD_RUN.sub("", replaced)
-        out.append(replaced.rstrip())
+            replaced = _strong_marks(replaced) if strong else _BOLD_RUN.sub("", replaced)
+        replaced = replaced.rstrip()
+        if strong and replaced.endswith((STRONG_OPEN, STRONG_CLOSE)):
+            replaced = _SPACE_BEFORE_MARKS.sub("", replaced)  # as if the marks were never there
+        out.append(replaced)
     body = _BLANKS.sub("\n\n", "\n".join(out)).strip("\n")
     return body + "\n" if body else "", links, table_meta
+
+
+def _strong_marks(line: str) -> str:
+    """A line's `**`/`__` runs as alternate open and close marks; an unpaired last one goes."""
+    runs = list(_BOLD_RUN.finditer(line))
+    out, pos = [], 0
+    for k, m in enumerate(runs):
+        out.append(line[pos:m.start()])
+        if k + 1 < len(runs) or k % 2:
+            out.append(STRONG_CLOSE if k % 2 else STRONG_OPEN)
+        pos = m.end()
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def take_strong(body: str) -> tuple[str, list[tuple[int, int]]]:
+    """The body without its strong marks, and the (start, end) spans they enclosed."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = length = 0
+    opened: int | None = None
+    for m in _MARK.finditer(body):
+        parts.append(body[pos:m.start()])
+        length += m.start() - pos
+        pos = m.end()
+        if m.group() == STRONG_OPEN:
+            opened = length
+        elif opened is not None:
+            if length > opened:
+                spans.append((opened, length))
+            opened = None
+    parts.append(body[pos:])
+    return "".join(parts), spans
 
 
 def _first_heading(body: str) -> str:
@@ -201,7 +246,7 @@ def _drop_duplicate_title(body: str, title: str) -> str:
     want = title.strip()
     for i, line in enumerate(lines[:15]):
         m = _HEADING.match(line)
-        if m and m.group(2).strip() == want:
+        if m and m.group(2).translate(_NO_MARKS).strip() == want:
             del lines[i]
             break
     for i, line in enumerate(lines[:15]):

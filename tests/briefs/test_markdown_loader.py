@@ -63,3 +63,33 @@ def test_control_characters_never_survive_loading(tmp_path: Path) -> None:
     for text in (brief.title, brief.body):
         assert not any(ch in text for ch in "\x1b\x07\x9b\u202e")
     assert "[@click=app.quit]" in brief.title  # kept as literal text, shown as such
+
+
+def test_bold_runs_leave_the_body_and_their_words_are_kept_as_spans(tmp_path: Path) -> None:
+    path = tmp_path / "bold.md"
+    path.write_text(
+        "---\ntitle: Bold test\n---\n"
+        "The **Glide Phase Interceptor** passed review; __Japan__ joins. An odd ** stays out.\n\n"
+        "- ***both*** marks, and a [**linked** word](https://example.com/x)\n",
+        encoding="utf-8",
+    )
+    brief = load(path)
+    assert "*" not in brief.body and "__" not in brief.body
+    assert not set(brief.body) & {"\ufdd0", "\ufdd1"}
+    # (a link's words are its text only: bold inside a link label is not kept)
+    assert [brief.body[s:e] for s, e in brief.strong] == ["Glide Phase Interceptor", "Japan", "both"]
+    assert "a linked word" in brief.body
+
+
+def test_a_file_holding_the_marks_characters_keeps_its_text_and_no_bold(tmp_path: Path) -> None:
+    path = tmp_path / "marks.md"
+    path.write_text("# Marks\n\nText with \ufdd0 and **bold**.\n", encoding="utf-8")
+    brief = load(path)
+    assert "Text with \ufdd0 and bold." in brief.body and brief.strong == []
+
+
+def test_a_bold_first_heading_gives_a_plain_title(tmp_path: Path) -> None:
+    path = tmp_path / "heading.md"
+    path.write_text("# The **Big** Launch\n\nBody text.\n", encoding="utf-8")
+    brief = load(path)
+    assert brief.title == "The Big Launch" and "Big Launch" not in brief.body

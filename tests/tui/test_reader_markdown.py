@@ -73,6 +73,17 @@ async def test_n_moves_over_hits_in_bold_lists_quotes_and_tables(markdown_index:
         assert any(line.startswith("▌ A quoted line on quarzite") for line in seen)
 
 
+@sync
+async def test_bold_words_are_shown_bold_though_the_body_holds_no_stars(markdown_index: Path) -> None:
+    app = BriefApp(markdown_index)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = await open_quarzite(pilot)
+        assert "**" not in reader.body and "\ufdd0" not in reader.body and "\ufdd1" not in reader.body
+        bold = marked(reader, "bold")
+        assert "centrepiece" in bold and "quarzite" in bold  # a paragraph's and a list item's
+        assert "The Quarzite sensor is the centrepiece of the plan" in " ".join(body_lines(reader))
+
+
 class ReaderApp(App[None]):
     """Only the reader, for bodies written directly in the test."""
 

@@ -125,7 +125,8 @@ class Reader(Selecting, LinkKeys, Vertical):
         self.links, numbers = weblinks.collect(stored)
         # Rules are drawn to the page's width, less room for a scrollbar.
         width = max(20, min((self.page.content_region.width or 62) - 2, 100))
-        self.pieces = render_body(self.body, self.markdown, link_marks(numbers), width)
+        strong = meta.get("strong") or ()
+        self.pieces = render_body(self.body, self.markdown, link_marks(numbers), width, strong=strong)
         self._starts = [p.start for p in self.pieces]
         self._hit_marks = [self._to_screen(s, e) for s, e in self.hits]
         self.query_one("#header", Static).update(self._header(stored))
