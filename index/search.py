@@ -100,6 +100,7 @@ class Results:
     suggestion: str | None = None
     partial: bool = False
     elapsed_ms: float = 0.0
+    sort: str = "relevance"  # the order used: filters alone (is:starred...) are newest first
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -185,7 +186,7 @@ class Searcher:
         q = parse(text, self._searcher.schema, today, self.annotations)  # not ix.schema: that re-reads the TOC
         if sort == "relevance" and self.annotations is not None and filters_only(text):  # newest first
             sort = "date"
-        results = Results(query=text)
+        results = Results(query=text, sort=sort)
         s = self._searcher
         if "~" in text:
             q = expand_fuzzy(q, self.words, fuzzy_words(text), deadline)

@@ -74,6 +74,8 @@ def test_app_search_path_uses_the_notes_handle(award: str) -> None:
     try:
         results = loaders.search_once(settings.index_dir, "is:starred", "relevance", handle)
         assert [h.title for h in results.hits] == [AWARD_TITLE]
+        assert results.sort == "date", "filters alone list briefs newest first, and say so"
+        assert loaders.search_once(settings.index_dir, "tracking is:starred", "relevance", handle).sort == "relevance"
         with pytest.raises(Exception, match="needs the notes database"):
             loaders.search_once(settings.index_dir, "is:starred", "relevance")
     finally:

@@ -174,7 +174,7 @@ class MainScreen(NotesActions, ExportActions, Screen[None]):
         self.query_one(ResultList).show(results)
         noun = "brief" if results.total == 1 else "briefs"
         line = Text(f"{results.total} {noun}" + (" (partial: time limit)" if results.partial else ""))
-        line.append(f" · by {self.sort}", style="dim")
+        line.append(f" · by {results.sort}", style="dim")
         if results.suggestion:
             line = joined(line, Text(" · did you mean: ", style="bold"), safe_line(results.suggestion, "italic"))
         status.update(line)
