@@ -38,7 +38,7 @@ def binding_classes() -> list[type]:
     from tui.screens.main import MainScreen
     from tui.widgets.facts import FactsPane
     from tui.widgets.keylist import KeyList
-    from tui.widgets.reader import Reader
+    from tui.widgets.reader import Page, Reader
     from tui.widgets.related import RelatedPane
     from tui.widgets.results import ResultList
     from tui.widgets.searchbox import SearchBox
@@ -46,7 +46,7 @@ def binding_classes() -> list[type]:
     from tui.screens.note_editor import NoteEditor
     from tui.widgets.notespane import NotesPane
 
-    return [BriefApp, MainScreen, SearchBox, ResultList, KeyList, Reader, FactsPane, RelatedPane,
+    return [BriefApp, MainScreen, SearchBox, ResultList, KeyList, Reader, Page, FactsPane, RelatedPane,
             HelpScreen, FilterScreen, NotesPane, NoteEditor, ExportDialog]
 
 

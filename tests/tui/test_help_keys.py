@@ -77,3 +77,26 @@ async def test_footer_shows_remapped_keys(samples_index: Path) -> None:
         footer = screen_text(app).splitlines()[-1]
         assert "f1 Help" in footer and "z Sort" in footer
         assert "? Help" not in footer and "s Sort" not in footer
+
+
+@sync
+async def test_the_readers_scroll_keys_can_be_remapped(samples_index: Path) -> None:
+    from tests.tui.helpers import open_in_reader
+
+    app = BriefApp(samples_index, None, configured("keys:\n  reader_end: e\n  reader_top: h\n"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await open_in_reader(pilot, "tracking layer")
+        page = reader.page
+        assert page.max_scroll_y > 0, "the brief must be longer than the screen"
+        await pilot.press("G")  # the default key no longer scrolls to the end
+        await settle(pilot)
+        assert page.scroll_y == 0
+        await pilot.press("e")
+        await settle(pilot)
+        assert page.scroll_y == page.max_scroll_y
+        await pilot.press("h")
+        await settle(pilot)
+        assert page.scroll_y == 0
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert "j / k, h / e, Space" in screen_text(app)

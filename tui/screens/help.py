@@ -21,7 +21,8 @@ KEYS: list[tuple[str, str]] = [
     ("{search}", "back to the search box"),
     ("{list_down} / {list_up}, ↓ / ↑", "move in a list"),
     ("{list_first} / {list_last}", "first / last item of a list"),
-    ("j / k, g / G, Space", "in the reader: scroll, top / end, a page down"),
+    ("{reader_down} / {reader_up}, {reader_top} / {reader_end}, {reader_page}",
+     "in the reader: scroll, top / end, a page down (arrows, Home / End, Page Up / Down too)"),
     ("{next_hit} / {prev_hit}", "next / previous search hit in the brief (\"3 of 11\")"),
     ("{find_in_brief} in the reader", "find text in this brief: {find_next} / n / N next / previous match, "
                                       "{close_find} closes"),

@@ -40,11 +40,11 @@ class Page(VerticalScroll):
     """The scrolling part of the reader (focusable; j/k/g/G scroll)."""
 
     BINDINGS: list[BindingType] = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "End", show=False),
-        Binding("space", "page_down", "Page", show=False),
+        Binding("j", "scroll_down", "Down", show=False, id="reader_down"),
+        Binding("k", "scroll_up", "Up", show=False, id="reader_up"),
+        Binding("g", "scroll_home", "Top", show=False, id="reader_top"),
+        Binding("G", "scroll_end", "End", show=False, id="reader_end"),
+        Binding("space", "page_down", "Page", show=False, id="reader_page"),
     ]
     """| key | action |\n|---|---|\n| j / k | scroll |\n| g / G | top / end |\n| space | page down |"""
 
