@@ -173,3 +173,32 @@ def test_a_moved_folder_stopped_half_way_keeps_every_brief(
     assert finished.removed == 5 and titles(ix, "*") == before
     with Searcher(ix) as s:
         assert all(h.path.startswith(str(moved)) for h in s.search("*", limit=50).hits)
+
+
+def test_the_glossary_is_whole_after_a_build_in_batches_and_after_one_that_was_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new index recomputes its glossary once, at its last commit; a run that follows one
+    that died part-way recomputes all of it too (its earlier batches were never counted)."""
+    from index import indexer
+    from index.corpus import glossary
+    from tests.index.conftest import SAMPLES
+
+    def entries(ix: Path) -> list[tuple[str, tuple[str, ...], int]]:
+        return [(e.short, tuple(sorted(e.expansions)), e.briefs) for e in glossary(ix)]
+
+    run(tmp_path / "whole", SAMPLES)
+    expected = entries(tmp_path / "whole")
+    assert len(expected) > 20
+    monkeypatch.setattr(indexer, "BATCH_DOCS", 5)
+    monkeypatch.setattr(indexer, "TAIL_FILES", 0)
+    run(tmp_path / "batches", SAMPLES)
+    assert entries(tmp_path / "batches") == expected
+
+    def stop(phase: str, done: int, total: int) -> None:
+        if phase == "indexing" and done == 12:
+            raise KeyboardInterrupt
+
+    assert run(tmp_path / "stopped", SAMPLES, progress=stop).interrupted
+    run(tmp_path / "stopped", SAMPLES)
+    assert entries(tmp_path / "stopped") == expected
