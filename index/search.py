@@ -23,6 +23,7 @@ from index.facets import Facets
 from index.fallback import run_whoosh
 from index.query import QueryError, expand_fuzzy, expand_prefixes, fuzzy_words, parse
 from index.userfilters import Provider, filters_only
+from index import zerocopy
 from index.words import Dictionary
 from index.snippets import Marker, make_snippet, opening, query_terms
 from index.store import DAMAGE, mark_damaged, open_index
@@ -229,6 +230,7 @@ class Searcher:
         if results.total == 0 and not results.partial:  # (a partial search may yet match)
             results.suggestion = self.suggest(text, today, deadline)
         results.elapsed_ms = (time.perf_counter() - started) * 1000
+        zerocopy.release_pages()
         return results
 
     def _run(
