@@ -17,7 +17,7 @@ import weakref
 from whoosh.filedb import compound, structfile
 
 # Resident pages of the segment maps a process may keep before release_pages() lets them go.
-RESIDENT_LIMIT = 256 << 20
+RESIDENT_LIMIT = 320 << 20
 _MAPS: weakref.WeakSet[mmap.mmap] = weakref.WeakSet()
 
 
@@ -114,7 +114,7 @@ def resident_mapped() -> int:
 
 
 def release_pages(limit: int = RESIDENT_LIMIT) -> bool:
-    """Past `limit` bytes of mapped files resident, drop this process's pages of the
+    """Past `limit` bytes of mapped files resident (shared libraries included), drop this process's pages of the
     segment maps (madvise DONTNEED). Nothing is lost: the file stays in the page cache and a
     later read maps it again (a minor fault a page). A long search session touches most of
     a large index: 1.5 GB at 50,000 briefs, all of it counted in the process's RSS."""
