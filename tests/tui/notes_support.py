@@ -9,9 +9,8 @@ from textual.pilot import Pilot
 
 from briefs.config import load_settings
 from briefs.notes import NotesStore
-from tests.tui.helpers import search, settle
+from tests.tui.helpers import marked, open_in_reader
 from tui.app import BriefApp
-from tui.widgets.reader import Reader
 from tui.widgets.selection import HIGHLIGHT_STYLE, SELECTION_STYLE
 
 SIZE = (120, 40)
@@ -29,26 +28,7 @@ def other_store() -> NotesStore:
     return NotesStore.open(settings.data_dir, settings.corpus)
 
 
-async def open_brief(pilot: Pilot[None], query: str) -> Reader:
-    """Search, open the first result, wait for it and its notes, focus the page."""
-    await search(pilot, query)
-    await pilot.press("enter", "enter")
-    await settle(pilot)
-    reader = pilot.app.screen.query_one(Reader)
-    reader.page.focus()
-    await pilot.pause()
-    return reader
-
-
-def marked(reader: Reader, style: str) -> list[str]:
-    """Pieces of the reader's body text that carry `style` (in reading order)."""
-    out = []
-    for block in reader.page.query(".block"):
-        text = block.content
-        for span in text.spans:
-            if str(span.style) == style:
-                out.append(text.plain[span.start:span.end])
-    return out
+open_brief = open_in_reader  # (the notes tests' name for it)
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.helpers import plain, screen_text, search, settle, sync
+from tests.tui.helpers import marked, plain, screen_text, search, settle, sync
 from tui.app import BriefApp
 from tui.widgets.facts import FactsPane
 from tui.widgets.reader import CURRENT_STYLE, FOCUS_STYLE, HIT_STYLE, Reader
@@ -20,17 +20,6 @@ async def open_first(pilot) -> Reader:  # type: ignore[no-untyped-def]
     await pilot.press("enter")  # open the highlighted result
     await settle(pilot)
     return pilot.app.screen.query_one(Reader)
-
-
-def styled_words(reader: Reader, style: str) -> list[str]:
-    """Words of the reader's body blocks that carry `style`."""
-    out = []
-    for block in reader.page.query(".block"):
-        text = block.content
-        for span in text.spans:
-            if str(span.style) == style:
-                out.append(text.plain[span.start:span.end])
-    return out
 
 
 @sync
@@ -68,8 +57,8 @@ async def test_open_result_shows_title_and_highlighted_hit(samples_index: Path) 
         assert title[:30] in screen_text(app)
         assert reader.query_one("#marking").display  # this sample is marked UNCLASSIFIED
         assert "UNCLASSIFIED" in plain(reader.query_one("#marking"))
-        marked = styled_words(reader, HIT_STYLE)
-        assert marked and all(w.lower().startswith(("track", "layer")) for w in marked), marked
+        hit_words = marked(reader, HIT_STYLE)
+        assert hit_words and all(w.lower().startswith(("track", "layer")) for w in hit_words), hit_words
 
 
 @sync
@@ -87,7 +76,7 @@ async def test_n_and_shift_n_move_between_hits(samples_index: Path) -> None:
         assert reader.hit_label == f"3 of {total}"
         await pilot.press("N")
         assert reader.hit_label == f"2 of {total}"
-        assert styled_words(reader, CURRENT_STYLE)
+        assert marked(reader, CURRENT_STYLE)
         await pilot.press("N", "N")  # wraps to the last hit
         assert reader.hit_label == f"{total} of {total}"
         await pilot.pause()
@@ -109,7 +98,7 @@ async def test_enter_on_a_fact_scrolls_to_its_sentence(samples_index: Path) -> N
         assert reader.focus_span is not None
         start, end = reader.focus_span
         sentence = reader.body[start:end]
-        assert styled_words(reader, FOCUS_STYLE) == [sentence]
+        assert marked(reader, FOCUS_STYLE) == [sentence]
         last = max(facts._groups, key=lambda key: facts._groups[key].first.start)
         assert facts._groups[last].first.start > 1500
         facts.highlighted = facts.get_option_index(last)
@@ -117,7 +106,7 @@ async def test_enter_on_a_fact_scrolls_to_its_sentence(samples_index: Path) -> N
         await pilot.pause()
         assert reader.focus_span and reader.focus_span[0] > 1500
         sentence = reader.body[reader.focus_span[0]:reader.focus_span[1]]
-        assert styled_words(reader, FOCUS_STYLE) == [sentence]
+        assert marked(reader, FOCUS_STYLE) == [sentence]
         assert reader.page.scroll_y > 0
 
 
