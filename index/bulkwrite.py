@@ -26,22 +26,42 @@ from index.analysis import Analysed, analyse
 
 class Postings:
     """One term's postings in a segment being written: doc numbers and weights in arrays
-    (as Whoosh's block writer wants them), values in a list. A tuple per posting cost three
-    times the memory: a 5,000-brief batch holds ~2 million postings."""
+    (as Whoosh's block writer wants them), the values end to end in one bytearray. A tuple
+    and a bytes object per posting cost four times the memory: a 5,000-brief batch holds
+    ~2 million postings."""
 
-    __slots__ = ("ids", "values", "weights")
+    __slots__ = ("data", "ends", "ids", "weights")
 
     def __init__(self) -> None:
         self.ids = array("I")
         self.weights = array("f")
-        self.values: list[bytes] = []
+        self.data = bytearray()
+        self.ends = array("Q")  # where each posting's value ends in `data`
+
+    def add(self, docnum: int, weight: float, value: bytes | None) -> None:
+        self.ids.append(docnum)
+        self.weights.append(weight)
+        if value:
+            self.data += value
+        self.ends.append(len(self.data))
+
+    def values(self, start: int = 0, stop: int | None = None) -> list[bytes]:
+        """The values of postings start..stop, as bytes."""
+        ends = self.ends[start:stop]
+        first = self.ends[start - 1] if start else 0
+        data = self.data
+        out, at = [], first
+        for end in ends:
+            out.append(bytes(data[at:end]))
+            at = end
+        return out
 
     def sort(self) -> None:
         """Into doc number order (after postings merged in from other segments)."""
-        rows = sorted(zip(self.ids, self.weights, self.values), key=lambda p: p[0])
-        self.ids = array("I", [r[0] for r in rows])
-        self.weights = array("f", [r[1] for r in rows])
-        self.values = [r[2] for r in rows]
+        rows = sorted(zip(self.ids, self.weights, self.values()), key=lambda p: p[0])
+        self.__init__()  # type: ignore[misc]
+        for docnum, weight, value in rows:
+            self.add(docnum, weight, value)
 
 
 class BulkWriter(SegmentWriter):
@@ -81,10 +101,7 @@ class BulkWriter(SegmentWriter):
                     if terms is None:
                         terms = groups[name] = defaultdict(Postings)
                     for term, weight, vbytes in zip(value.terms, weights, value.values):
-                        postings = terms[term]
-                        postings.ids.append(docnum)
-                        postings.weights.append(weight)
-                        postings.values.append(vbytes)
+                        terms[term].add(docnum, weight, vbytes)
                     if field.scorable:
                         length = value.length
                 stored = fields.get(f"_stored_{name}", fields.get(name))
@@ -114,9 +131,7 @@ class BulkWriter(SegmentWriter):
             postings = terms[btext]
             if postings.ids and postings.ids[-1] > docnum:
                 mixed.add((fieldname, btext))
-            postings.ids.append(docnum)
-            postings.weights.append(weight)
-            postings.values.append(vbytes)
+            postings.add(docnum, weight, vbytes)
         for fieldname, btext in mixed:  # merged-in postings interleave with ours: doc order
             groups[fieldname][btext].sort()
         write_postings(self.fieldwriter, self.schema, pdr, groups, self.docnum)
@@ -134,15 +149,16 @@ def write_postings(fieldwriter, schema, pdr, groups, doccount: int) -> None:  # 
         lengths = _lengths(pdr, fieldname, doccount)
         for btext in sorted(terms):
             postings = terms[btext]
-            _write_term(fieldwriter, btext, postings.ids, postings.weights, postings.values, lengths)
+            _write_term(fieldwriter, btext, postings, lengths)
         fieldwriter.finish_field()
 
 
-def _write_term(fieldwriter, btext: bytes, ids, weights, values, lengths: list[int]) -> None:  # type: ignore[no-untyped-def]
+def _write_term(fieldwriter, btext: bytes, postings: Postings, lengths: list[int]) -> None:  # type: ignore[no-untyped-def]
     """One term's postings, in blocks of the codec's size, as W3PostingsWriter writes them."""
     fieldwriter.start_term(btext)
     pw = fieldwriter._postwriter
     limit = pw._blocklimit
+    ids, weights = postings.ids, postings.weights
     n = len(ids)
     for start in range(0, n, limit):
         # The state W3PostingsWriter.add_posting() would have built for these postings.
@@ -150,7 +166,7 @@ def _write_term(fieldwriter, btext: bytes, ids, weights, values, lengths: list[i
         block_weights = weights[start : start + limit]
         pw._ids = array("I", block_ids)
         pw._weights = array("f", block_weights)
-        pw._values = [v for v in values[start : start + limit] if v]
+        pw._values = [v for v in postings.values(start, start + limit) if v]
         pw._maxweight = max(0, max(block_weights))
         found = [x for x in map(lengths.__getitem__, block_ids) if x]
         pw._minlength = min(found) if found else None
