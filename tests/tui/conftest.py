@@ -159,13 +159,6 @@ Research Board (ZORB) would review the $4.2 billion budget, said General Mira Zo
 @pytest.fixture(scope="module")
 def marked_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An index of two hostile briefs with MARKER in every field (and file name)."""
-    from index.indexer import Indexer
+    from tests.tui.reader_briefs import build_index
 
-    home = tmp_path_factory.mktemp("marked")
-    folder = home / "corpus"
-    folder.mkdir()
-    for name, text in MARKED.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    index_dir = home / "index"
-    Indexer(index_dir, 1_000_000, workers=1).run([folder])
-    return index_dir
+    return build_index(tmp_path_factory.mktemp("marked"), MARKED)
