@@ -47,7 +47,7 @@ LOCK_WAIT = 30.0  # seconds a second writer waits for the first
 GONE = "folder not found"
 # Present from the start of a write to its last commit: a run that died left facts rows
 # (committed first) that its Whoosh commit never matched; the next run sweeps them.
-WRITING = "brief-writing"
+WRITING = factstore.WRITING
 UNREADABLE = ("permission denied", "cannot list", "cannot access")
 
 
@@ -197,17 +197,23 @@ class Indexer:
         try:
             with contextlib.suppress(OSError):  # a full disk: the writes below say so
                 (self.index_dir / WRITING).touch()
-            self.db = factstore.connect(self.index_dir)
+            self.db = factstore.connect(self.index_dir, writing=True)
             # SQLite's default 2 MB page cache made a build re-read and re-write the facts
             # store's index pages ~140 times a brief at 3,000 briefs (system time grew with
             # the store); the writer may keep up to 64 MB of them instead.
             self.db.execute("PRAGMA cache_size=-65536")
+            # A store with no brief yet (a new index) needs no deletes before each insert,
+            # unless one id comes twice in this run, and gets its big indexes and name
+            # counts at the last commit (factstore.DEFERRED).
+            fresh = self.db.execute("SELECT 1 FROM brief LIMIT 1").fetchone() is None
+            if fresh:
+                factstore.start_new(self.db)
+                self.touched = None
+            else:  # (made at the end of a new store's build, or missing after a run that died)
+                factstore.create_indexes(self.db)
             # Facts of files the manifest never held: a run killed between its two commits.
             orphans = [p for (p,) in self.db.execute("SELECT DISTINCT path FROM brief") if p not in man.files]
             factstore.forget(self.db, orphans, self.touched)
-            # A store with no brief yet (a new index) needs no deletes before each insert,
-            # unless one id comes twice in this run.
-            fresh = self.db.execute("SELECT 1 FROM brief LIMIT 1").fetchone() is None
             recorded: set[str] = set()
             total = len(to_load)
             for done, loaded in enumerate(self._loaded(to_load, man), 1):
@@ -231,6 +237,9 @@ class Indexer:
                     factstore.forget(self.db, [f.path], self.touched)
                 for n, brief in enumerate(loaded.briefs):
                     rows = loaded.rows[n]
+                    if fresh and brief.id in recorded:  # its rows are deleted first: by index
+                        factstore.create_indexes(self.db)
+                        fresh = False
                     writer.delete_by_term("id", brief.id)
                     writer.add_document(**self._document(loaded, n))
                     self.words.add(loaded.words[n])
@@ -335,6 +344,8 @@ class Indexer:
     def _commit(self, ix, writer, man: Manifest, staged: dict[str, FileRecord | None], last: bool = False) -> None:  # type: ignore[no-untyped-def]
         # Facts first: if we die between the two commits, the files are still "changed"
         # in the manifest and the next run rewrites their rows.
+        if last:
+            factstore.create_indexes(self.db)
         if self.touched is not None or last:  # (a whole recompute waits for the last commit)
             factstore.refresh_glossary(self.db, self.touched)
             self.touched = set()

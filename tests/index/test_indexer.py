@@ -202,3 +202,57 @@ def test_the_glossary_is_whole_after_a_build_in_batches_and_after_one_that_was_s
     assert run(tmp_path / "stopped", SAMPLES, progress=stop).interrupted
     run(tmp_path / "stopped", SAMPLES)
     assert entries(tmp_path / "stopped") == expected
+
+
+def test_a_new_store_makes_its_big_indexes_and_name_counts_at_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new index fills the facts store without its entity/acronym/date indexes and name
+    counts, and makes them at its last commit: the store ends as one filled brief by brief
+    (the same counts, glossary and indexes); a reader meanwhile does not make them (it would
+    wait for the writer's lock); a build stopped part-way gets them at the next run."""
+    import sqlite3
+
+    from index import factstore, indexer
+    from tests.index.conftest import SAMPLES
+
+    folders = sorted(p for p in SAMPLES.iterdir() if p.is_dir())
+    first, second = tmp_path / "a", tmp_path / "b"
+    for root, part in ((first, folders[::2]), (second, folders[1::2])):
+        for p in part:
+            shutil.copytree(p, root / p.name)
+
+    def store(ix: Path) -> dict[str, object]:
+        db = sqlite3.connect(ix / factstore.FACTS_DB)
+        try:
+            return {
+                "indexes": {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")},
+                "counts": sorted(db.execute("SELECT kind, name, briefs FROM name_count")),
+                "glossary": sorted(db.execute("SELECT short, long, defined_in, briefs FROM glossary")),
+                "entities": db.execute("SELECT COUNT(*) FROM entity").fetchone()[0],
+            }
+        finally:
+            db.close()
+
+    run(tmp_path / "new", first, second)
+    run(tmp_path / "grown", first)
+    run(tmp_path / "grown", first, second)  # the second run adds to a store that has briefs
+    new, grown = store(tmp_path / "new"), store(tmp_path / "grown")
+    assert new == grown
+    assert {sql.split()[5] for sql in factstore.DEFERRED} <= new["indexes"]  # type: ignore[operator]
+    assert len(new["counts"]) > 50 and new["entities"] > 100  # type: ignore[arg-type, operator]
+
+    monkeypatch.setattr(indexer, "BATCH_DOCS", 5)
+    monkeypatch.setattr(indexer, "TAIL_FILES", 0)
+    seen: dict[str, set[str]] = {}
+
+    def stop(phase: str, done: int, total: int) -> None:
+        if phase == "indexing" and done == 12:
+            factstore.connect(tmp_path / "stopped").close()  # a reader, mid-build
+            seen.update(store(tmp_path / "stopped"))  # type: ignore[arg-type]
+            raise KeyboardInterrupt
+
+    assert run(tmp_path / "stopped", first, second, progress=stop).interrupted
+    assert not {sql.split()[5] for sql in factstore.DEFERRED} & seen["indexes"]
+    run(tmp_path / "stopped", first, second)
+    assert store(tmp_path / "stopped") == new
