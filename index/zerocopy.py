@@ -19,6 +19,7 @@ from whoosh.filedb import compound, structfile
 # Resident pages of the segment maps a process may keep before release_pages() lets them go.
 RESIDENT_LIMIT = 320 << 20
 _MAPS: weakref.WeakSet[mmap.mmap] = weakref.WeakSet()
+_PEEK = 256  # bytes peek() gives: more than a block header's pickle, far less than a page
 
 
 class MappedReader:
@@ -35,6 +36,13 @@ class MappedReader:
         end = len(self._buf) if size is None or size < 0 else min(start + size, len(self._buf))
         self._pos = max(start, end)
         return self._buf[start:end].tobytes()
+
+    def peek(self, size: int = 0) -> bytes:
+        """Some bytes ahead without moving (at most _PEEK). With it, pickle.load() takes a
+        posting block's header in one call and reads past it once, instead of calling read()
+        for every opcode (~20 calls of ~2 us a block)."""
+        start = self._pos
+        return self._buf[start : start + min(max(size, 1), _PEEK)].tobytes()
 
     def readinto(self, target: bytearray | memoryview) -> int:
         data = self.read(len(target))
