@@ -39,3 +39,16 @@ def test_whoosh_segments_open_through_the_mapped_reader(small_corpus, tmp_path) 
         results = s.search("glide", limit=5)
         assert results.total >= 1
         assert "glide" in results.hits[0].title.lower() or "glide" in results.hits[0].snippet.lower()
+
+
+def test_pickles_load_one_after_another_through_peek() -> None:
+    """pickle.load() peeks ahead, then reads only what it used: back-to-back pickles (a
+    block header, then its data) come out whole and the position lands after each."""
+    first, second = (3, 127, 1.5, 1, 12, 40), {"ids": list(range(300)), "text": "x" * 1000}
+    data = pickle.dumps(first, 2) + pickle.dumps(second, 5) + b"tail"
+    reader = MappedReader(data)
+    assert reader.peek(4) == data[:4] and reader.tell() == 0
+    assert pickle.load(reader) == first
+    assert reader.tell() == len(pickle.dumps(first, 2))
+    assert pickle.load(reader) == second
+    assert reader.read() == b"tail"
