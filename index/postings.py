@@ -181,6 +181,16 @@ def phrase_docs(candidates: set[int], values: list[dict[int, bytes]], slop: int,
         try:  # Positions values: 4-byte count, then the pickled position deltas
             found = set()
             first, rest = values[0], values[1:]
+            if len(rest) == 1:  # two words: the common case, with fewer objects a candidate
+                second = rest[0]
+                for i, d in enumerate(order):
+                    if horizon is not None and not _go_on(horizon, i, d):
+                        break
+                    if not set(accumulate(loads(second[d][4:]))).isdisjoint(
+                        map(_NEXT, accumulate(loads(first[d][4:])))
+                    ):
+                        found.add(d)
+                return found
             for i, d in enumerate(order):
                 if horizon is not None and not _go_on(horizon, i, d):
                     break
@@ -208,6 +218,9 @@ def phrase_docs(candidates: set[int], values: list[dict[int, bytes]], slop: int,
         else:
             found.add(d)
     return found
+
+
+_NEXT = (1).__add__  # a position -> the one after it
 
 
 def _go_on(horizon: Horizon, i: int, doc: int) -> bool:
