@@ -302,6 +302,9 @@ def _candidates(body: str, ref: date | None, low: str | None = None) -> Found:
         if not (s and body[s - 1].isalpha()):
             rules = _FISCAL if word == "FY" else _HOLIDAY if word in rel.HOLIDAY_TRIGGERS \
                 else _AT_MONTH
+            after = body[m.end():m.end() + 1]
+            if rules is _AT_MONTH and after.isascii() and after.isalpha():
+                continue  # "Marine", "Augment": _MON wants no letter after the (longest) month
             _try(body, body, ref, s, m.end(), rules, found)
     for m in _DIGITS.finditer(body):
         s, e, digits = m.start(), m.end(), m.group()

@@ -92,8 +92,9 @@ class _Doc(DocBase):
             g = gz.get(j)
             if g:
                 j = g[0]
-            elif codes[j] & CAP or self.cap(j) or _ordinal(T[j]) and j + 1 < n and self.cap(j + 1):
-                j += 1
+            elif codes[j] & CAP or codes[j] & CAP_IF_DOT and j + 1 < n and T[j + 1] == "." or \
+                    T[j][0].isdigit() and _ordinal(T[j]) and j + 1 < n and self.cap(j + 1):
+                j += 1  # (self.cap(j), inline)
             else:
                 break
             if P[j - 1] and not (T[j - 1] in _POSSESSIVE_NAMES and j < n and self.cap(j)) or j >= n:
@@ -140,6 +141,19 @@ class _Doc(DocBase):
     # ----------------------------------------------------------------- reading one run
     def _classify(self, a: int, b: int) -> None:
         T, lex = self.T, self.lex
+        if b - a <= 1:  # most runs are one word: what the steps below come to for it
+            if b <= a or T[a] in DETERMINERS or T[a] in CONNECTORS or T[a] == "&":
+                return
+            g = self.gz.get(a)
+            if g:
+                if g[0] == b:
+                    self._gz_emit(a, g)
+                    return
+            elif self.initial[a] and T[a] not in TITLES and self.common(T[a]):
+                return  # a capitalised common word opening a sentence
+            if T[a] not in MISC_HEADS:
+                self._leftover(a, b)
+            return
         g = self.gz.get(a)
         if g and g[0] == b and b - a > 1:
             self._gz_emit(a, g)  # "The Hague", "The Guardian"
@@ -294,11 +308,11 @@ class _Doc(DocBase):
                 return
             self._paren_alias_unknown(a)
             return
-        words = [T[j] for j in range(a, b)]
+        words = T[a:b]
         if any(w in TITLES or w in MONTHS or w in DAYS or w in MISC_HEADS for w in words):
             return
-        names = all(self.namelike(j) for j in range(a, b))
-        if self._person_like(a, b):
+        names = self.namelike(a) if b - a == 1 else all(self.namelike(j) for j in range(a, b))
+        if b - a > 1 and self._person_like(a, b):
             self.emit(a, b, "person", "")
             return
         nxt = T[b] if b < self.n else ""

@@ -200,7 +200,11 @@ ABBREV = frozenset(
 # to backtrack into it, so the runs are possessive): white space, token, white space, ...
 # No possessive quantifiers: CPython 3.11.0-3.11.4 mis-match `(?:...)*+` ("Canaveral. It"
 # became one token on Debian's 3.11.2). Greedy gives the same tokens here (nothing follows).
-_SPLIT = re.compile(r"((?:[A-Z]\.){2,}|\w+(?:[-–'’&/.]\w+)*|\S)")
+# Written to start with one \S, the branches after it (look-behinds tell which applies):
+# `re` then skips white space with a character test instead of trying a match at each
+# space (a fifth faster; _SPLIT_PLAIN is the same tokens, as tests/briefs check).
+_SPLIT_PLAIN = re.compile(r"((?:[A-Z]\.){2,}|\w+(?:[-–'’&/.]\w+)*|\S)")
+_SPLIT = re.compile(r"(\S(?:(?<=[A-Z])\.(?:[A-Z]\.)+|(?<=\w)\w*(?:[-–'’&/.]\w+)*|))")
 _BRACKETED = re.compile(r"\s*\(.*\)$")
 HYPHEN_TAILS = frozenset(
     """related based led backed funded made built owned run held controlled born style era

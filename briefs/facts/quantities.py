@@ -44,8 +44,13 @@ SCAN = rx("|".join([*(re.escape(c) + r"[\d,.]*" for c in _DIGIT_CHARS), "an?" + 
 # The same candidates in two scans (their matches never overlap: digits and letters), words
 # only where no letter precedes (those are never taken, and hide no other candidate).
 _SCAN_DIGITS = rx("|".join(re.escape(c) + r"[\d,.]*" for c in _DIGIT_CHARS))
-_SCAN_WORDS = rx("(?<![a-z])(?:an?" + _A + "|"
-                 + trie([*SMALL, *_VAGUE_WORDS, "several", "half"], top=True) + ")")
+_WORD_ALTS = "an?" + _A + "|" + trie([*SMALL, *_VAGUE_WORDS, "several", "half"], top=True)
+_SCAN_WORDS = rx("(?<![a-z])(?:" + _WORD_ALTS + ")")
+# The words' scan made quicker (see _word_spans): a word at the start, then the character
+# before each word taken with it (a letter test to skip by, where the look-behind is a match
+# tried at every character).
+_FIRST_WORD = rx("(?:" + _WORD_ALTS + ")")
+_AFTER_NON_LETTER = rx("[^a-z](" + _WORD_ALTS + ")")
 _NUM_C = rx(rf"(?P<num>{DIGITS})(?P<plus>\+|-?plus\b)?(?P<mult>{MULT})?")
 _WORD_C = rx(rf"(?P<num>{WORDNUM})(?P<plus>-?plus\b)?")
 _VAGUE_C = rx(r"(?i:(?:(?:tens|hundreds)[ \u00a0]+of[ \u00a0]+)?(?:dozens|hundreds|thousands|millions|billions"
@@ -81,7 +86,7 @@ _DET_ONE = set("the that this no any every each which some".split())
 _PHONE = re.compile(r"\+\d{1,3}(?:[ \u00a0.-]?\(?\d{1,4}\)?){2,5}|\(\d{3}\)[ \u00a0]?\d{3}-\d{4}")
 # Its two branches, each led by a literal (a quick scan); see _phones.
 _PHONE_PLUS, _PHONE_PAREN = (re.compile(p) for p in _PHONE.pattern.split("|"))
-_START = re.Match.start
+_SPAN = re.Match.span
 _PLUSMINUS = rx(rf"[ \u00a0]?(?:±|\+/-|\+-)[ \u00a0]?({DIGITS})")
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -96,10 +101,10 @@ def extract(body: str, exclude: list[tuple[int, int]] | tuple = (),
     last = 0
     low = body.lower() if low is None else low
     text = low if len(low) == len(body) else body
-    for m in sorted([*_SCAN_DIGITS.finditer(text), *_SCAN_WORDS.finditer(text)], key=_START):
-        if m.start() < last:
+    for start, end in sorted([*map(_SPAN, _SCAN_DIGITS.finditer(text)), *_word_spans(text)]):
+        if start < last:
             continue
-        fact = _candidate(body, body[m.start():m.end()], m.start())
+        fact = _candidate(body, body[start:end], start)
         if fact is not None:
             last = fact.end
             while i < len(blocked) and blocked[i][1] <= fact.start:
@@ -107,6 +112,15 @@ def extract(body: str, exclude: list[tuple[int, int]] | tuple = (),
             if not any(a < fact.end and fact.start < b for a, b in blocked[i:i + 3]):
                 out.append(fact)
     return out
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """The spans _SCAN_WORDS.finditer gives. A word never ends where the next may start (it
+    ends with a letter), so taking the character before each word skips none."""
+    first = _FIRST_WORD.match(text)
+    spans = [first.span()] if first else []
+    rest = _AFTER_NON_LETTER.finditer(text, first.end() if first else 0)
+    return spans + [m.span(1) for m in rest]
 
 
 def _phones(body: str) -> list[tuple[int, int]]:
