@@ -204,6 +204,8 @@ def table(n: int, corpus: dict, b: dict | None, q: dict, rr: dict | None, rg: li
         line("  largest single process (VmHWM)", f"{b['hwm_mb']:.0f} MB")
         line("    of which the writing process", f"{b['writer_hwm_mb']:.0f} MB")
         line("  index on disk", f"{b['index_mb']:.0f} MB")
+        if "sampling_cpu_s" in b:
+            line("  (memory sampling beside it took)", f"{b['sampling_cpu_s']:.1f} s CPU")
     s = stats([r["ms"] for r in q["rows"]])
     line(f"queries: {s['n']} of {len(KINDS)} kinds, top 20 + snippets, median", f"{s['median']:.1f} ms")
     line("  query p95", f"{s['p95']:.1f} ms", "", f"<= {TARGETS['p95_ms']:g} ms", s["p95"] <= TARGETS["p95_ms"])
