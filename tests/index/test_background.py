@@ -37,6 +37,16 @@ def test_child_reports_progress_then_the_summary_and_the_index_answers(tmp_path:
     assert (again["added"], again["unchanged"]) == (0, 5)
 
 
+def test_the_child_runs_below_the_apps_priority(tmp_path: Path) -> None:
+    """The app's searches come first: the child (and the workers it forks) is nicer than its
+    parent by 10 (capped at 19), so a re-index does not take the cores from the reader."""
+    corpus = tmp_path / "corpus"
+    write_briefs(corpus, 3)
+    final = list(IndexRun(tmp_path / "ix", [corpus], 10 << 20).events())[-1]
+    assert final["finished"] is True
+    assert final["niceness"] == min(19, os.nice(0) + 10)
+
+
 def test_stopping_the_child_leaves_an_index_that_opens_and_a_rerun_completes(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     write_briefs(corpus, 400)
