@@ -209,6 +209,9 @@ class Indexer:
             if fresh:
                 factstore.start_new(self.db)
                 self.touched = None
+                # Rows are appended and its small indexes fit: 16 MB of cache fill a new
+                # store as fast (measured at 50,000 briefs) and make its big indexes faster.
+                self.db.execute("PRAGMA cache_size=-16384")
             else:  # (made at the end of a new store's build, or missing after a run that died)
                 factstore.create_indexes(self.db)
             # Facts of files the manifest never held: a run killed between its two commits.
