@@ -25,7 +25,9 @@ NARROW = 0.85  # ... then keeps a doc-number prefix that fits in the time left u
 FINISH = 0.92  # ... and, if still reading at NARROW, a narrower one that fits until here
 CHECK_EVERY = 256  # words, candidates or documents between two looks at the clock
 TERM_COST = 128  # opening a term's postings costs about as much as reading this many
-EVAL_SHARE = 0.5  # scoring and combining postings, per posting, against reading one
+# Scoring and combining postings, per posting, against reading one: measured 0.6-0.95 for
+# words and prefixes at 50,000 briefs (phrases check positions under their own clock).
+EVAL_SHARE = 0.9
 
 
 class Deadline:
@@ -85,6 +87,24 @@ class Horizon:
         elif now >= dl.at(NARROW) and not self._narrowed:
             self._narrowed = True
             self.cap = min(self.cap, self._fit(now, dl.at(FINISH)))
+
+    def settle(self) -> None:
+        """Every posting read in time: cut now if scoring them all (EVAL_SHARE of the
+        reading rate) would run past NARROW. Reading may end just before ENGINE with as
+        much scoring left (`con*` at 50,000 briefs: 420 ms read, 280 ms scored)."""
+        if self.cap is not None:
+            return
+        dl = self.deadline
+        now = dl.clock()
+        if now >= dl.at(ENGINE):  # as the next tick would
+            self.cap = self._fit(now, dl.at(NARROW))
+            return
+        spent, done = now - dl.start, self.read + TERM_COST * self.opened
+        if done <= 0 or spent <= 0:
+            return
+        scoring = EVAL_SHARE * sum(postings for _, postings, _ in self.remaining()) * spent / done
+        if now + scoring > dl.at(NARROW):
+            self.cap = self._fit(now, dl.at(NARROW))
 
     def below(self, doc: int) -> bool:
         return self.cap is None or doc < self.cap

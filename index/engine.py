@@ -19,6 +19,8 @@ score it would have had without a limit (up to the rounding of sums taken in ano
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from whoosh import query as wq
 from whoosh.query.ranges import NumericRange
 from whoosh.query.wrappers import ConstantScoreQuery
@@ -73,6 +75,7 @@ class Engine:
         try:
             if self._horizon is not None:
                 self._read_ahead(q)
+                self._horizon.settle()
             scores = self._eval(q)
             cap = self.cut
             if cap is not None and cap < self.doccount:  # (a cut of every brief cuts nothing)
@@ -241,7 +244,7 @@ class Engine:
         """A term's postings: read ahead (with a deadline), or now."""
         cursor = self._cursors.get((fieldname, btext))
         if cursor is not None and (cursor.values or not values):
-            return cursor.out
+            return _below(cursor.out, self.cut)
         return read_postings(self.leaves, fieldname, btext, values, self._horizon)
 
     def _read_ahead(self, q: wq.Query) -> None:
@@ -326,6 +329,17 @@ class Engine:
                     lengths[offset + d] = byte_to_length(lb) if lb else 1
             self._norms[fieldname] = [k1 * ((1 - b) + b * fl / avgfl) for fl in lengths]
         return self._norms[fieldname]
+
+
+def _below(p: Postings, cap: int | None) -> Postings:
+    """The postings of documents numbered below the cut (those past it are dropped from the
+    answer anyway: not scoring them is what a cut made after reading saves)."""
+    if cap is None or not p.ids or p.ids[-1] < cap:
+        return p
+    k = bisect_left(p.ids, cap)
+    out = Postings()
+    out.ids, out.weights, out.values = p.ids[:k], p.weights[:k], p.values[:k]
+    return out
 
 
 def _boosted(scores: Scores, boost: float) -> Scores:

@@ -103,6 +103,26 @@ def test_out_of_time_the_hits_are_the_best_of_the_briefs_looked_at(index_dir: Pa
         assert found_some, f"{text}: a partial search should find something"
 
 
+def test_reading_done_in_time_but_scoring_would_overrun_cuts_then(index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every posting read before the engine's share of the limit ran out, with the scoring
+    still to do past its end: the engine cuts then (scoring only the briefs below the cut),
+    and the answer below the cut is exact. Without that cost foreseen, it runs over."""
+    from index import deadline as deadline_module
+
+    text = "missile OR interceptor OR budget"  # (many postings per term opened)
+    with Searcher(index_dir) as s:
+        full = run(s, text, NO_LIMIT, facets=False)
+        reads = engine_reads(s, text)  # the last one: when every posting has been read
+        limit = (reads + 1.5) / ENGINE  # the engine's share ends just after it
+        part = run(s, text, limit, Steps(), facets=False, limit=10)
+        cut = s._engine.cut
+        assert part.partial and cut is not None and cut < s._searcher.doc_count_all()
+        below = [h.id for h in full.hits if docnum(s, h.id) < cut]
+        assert [h.id for h in part.hits] == below[:10] and part.total == len(below)
+        monkeypatch.setattr(deadline_module, "EVAL_SHARE", 0.0)  # scoring deemed free
+        assert not run(s, text, limit, Steps(), facets=False, limit=10).partial
+
+
 @pytest.mark.parametrize("text", QUERIES + ["nonexistentword", "*"])
 def test_in_time_the_results_are_the_same_as_without_a_limit(index_dir: Path, text: str) -> None:
     with Searcher(index_dir) as s:
