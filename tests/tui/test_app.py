@@ -84,6 +84,26 @@ async def test_n_and_shift_n_move_between_hits(samples_index: Path) -> None:
 
 
 @sync
+async def test_a_hit_already_on_screen_leaves_the_page_and_its_header_where_they_are(samples_index: Path) -> None:
+    """As in a pager: n on a hit in view moves the mark, not the page (the header with the
+    source, date and link stays readable); a hit below the screen scrolls it into view."""
+    app = BriefApp(samples_index)
+    async with app.run_test(size=SIZE) as pilot:
+        await search(pilot, "tracking layer")
+        reader = await open_first(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert reader.hit_label.startswith("1 of ") and reader.page.scroll_y == 0
+        assert reader.query_one("#header").region.height > 0
+        for _ in range(len(reader.hits)):  # on to a hit further down than the first screen
+            if reader.page.scroll_y > 0:
+                break
+            await pilot.press("n")
+            await pilot.pause()
+        assert reader.page.scroll_y > 0
+
+
+@sync
 async def test_enter_on_a_fact_scrolls_to_its_sentence(samples_index: Path) -> None:
     app = BriefApp(samples_index)
     async with app.run_test(size=SIZE) as pilot:

@@ -207,7 +207,8 @@ class Reader(Selecting, LinkKeys, Vertical):
                 blocks[i].update(self._block_text(i), layout=False)
 
     def _scroll_to(self, mark: Match | None) -> None:
-        """Scroll so that the line holding a mark sits a third of the way down."""
+        """Scroll so that the line holding a mark sits a third of the way down, unless it is
+        on the screen already (then the page stays put, header included, as in a pager)."""
         if mark is None:
             return
         index, start, _ = mark
@@ -219,7 +220,10 @@ class Reader(Selecting, LinkKeys, Vertical):
         prefix = Text(self.pieces[index].rendered.plain[:start] + "x")
         line = len(prefix.wrap(self.app.console, width)) - 1
         y = block.virtual_region.y + line
-        self.page.scroll_to(y=max(0, y - self.page.size.height // 3), animate=False)
+        top, height = round(self.page.scroll_y), self.page.size.height
+        if top <= y < top + height - 1:
+            return
+        self.page.scroll_to(y=max(0, y - height // 3), animate=False)
 
     # Search hits and a fact's sentence ----------------------------------------------------
 
