@@ -11,12 +11,12 @@ Parent side: `IndexRun(...).events()` yields dicts:
   {"finished": True, "added": .., "updated": .., "removed": .., "unchanged": ..,
    "failed": int, "failures": [[path, reason], ...], "notes": [...], "total": int,
    "elapsed": float, "interrupted": bool, "niceness": int}
+  {"busy": "message"} or {"error": "message"}
 
 The child runs at a lower priority (NICENESS): on two cores a re-index (a writer and two
 loader workers) left the app's searches a third of a core, and the 95th percentile of
 queries at 50,000 briefs rose from ~130 to ~185 ms while it ran. On an idle machine the
 build takes as long as before.
-  {"busy": "message"} or {"error": "message"}
 """
 
 from __future__ import annotations
