@@ -155,13 +155,31 @@ def _make_fast(field: FieldType) -> Callable[[str], Analysed] | None:
             positions[term].append(pos)
         terms, weights, values = [], [], []
         for word, where in positions.items():
-            n = len(where)
             terms.append(word.encode("utf-8"))
-            weights.append(float(n) * boost)
-            if n == 1:
-                values.append(_PACK_UINT(1) + dumps(where, 2))
-            else:
-                values.append(_PACK_UINT(n) + dumps([where[0]] + [b - a for a, b in zip(where, where[1:])], 2))
+            weights.append(float(len(where)) * boost)
+            values.append(positions_value(where))
         return Analysed(terms, weights, values, len(kept) if scorable else 0)
 
     return analyse_text
+
+
+# Whoosh's Positions format: the count, then the pickle (protocol 2) of the first position
+# and the gaps. A pickle.dumps call per posting was a tenth of a loader worker's time; small
+# numbers' pickle opcodes are looked up instead (tests compare every case with dumps()).
+_SMALL = 8192
+_ONE = [_PACK_UINT(1) + dumps([p], 2) for p in range(_SMALL)]
+_INT = [dumps(p, 2)[2:-1] for p in range(_SMALL)]  # K/M opcode and its bytes
+_LIST, _END = dumps([0, 0], 2).split(_INT[0] + _INT[0])  # protocol, list, memo, mark | appends, stop
+_BATCH = 1000  # pickle appends a list's items 1,000 at a time: longer lists take dumps()
+
+
+def positions_value(where: list[int]) -> bytes:
+    """The stored value of a term at these (ascending) positions, as Whoosh encodes it."""
+    n = len(where)
+    if n == 1:
+        p = where[0]
+        return _ONE[p] if 0 <= p < _SMALL else _PACK_UINT(1) + dumps(where, 2)
+    gaps = [where[0]] + [b - a for a, b in zip(where, where[1:])]
+    if n <= _BATCH and 0 <= min(gaps) and max(gaps) < _SMALL:
+        return _PACK_UINT(n) + _LIST + b"".join(map(_INT.__getitem__, gaps)) + _END
+    return _PACK_UINT(n) + dumps(gaps, 2)

@@ -73,6 +73,20 @@ def test_tricky_text_and_every_field_of_the_sample_briefs() -> None:
     assert checked > 300
 
 
+def test_long_text_positions_past_the_lookup_tables_match_whoosh() -> None:
+    """Positions are encoded from tables up to 8,192 and for up to 1,000 occurrences; past
+    either (a long report, a word on every line) the value must still be Whoosh's."""
+    words = [f"w{n % 97}" for n in range(9000)]  # positions up to 9,000, gaps of 97
+    words[1::8] = ["radar"] * len(words[1::8])  # 1,125 occurrences: past a pickle batch
+    words[8500] = "zebra"  # once, past the single-position table
+    text = " ".join(words)
+    field = SCHEMA["body"]
+    ours, theirs = our_postings(field, text), whoosh_postings(field, text)
+    assert ours == theirs
+    counts = {term: weight for term, weight, _ in ours[0]}
+    assert counts[b"radar"] == 1125 and counts[b"zebra"] == 1
+
+
 def test_fields_with_other_analyzers_use_whooshs_own() -> None:
     fields = [
         TEXT(analyzer=StemmingAnalyzer(ignore={"missiles"})),
