@@ -217,7 +217,11 @@ class Indexer:
             # Facts of files the manifest never held: a run killed between its two commits.
             orphans = [p for (p,) in self.db.execute("SELECT DISTINCT path FROM brief") if p not in man.files]
             factstore.forget(self.db, orphans, self.touched)
+            # Ids written in this run, kept while the store or the index started empty: a
+            # brief whose id is not among them has nothing to replace (deleting by term
+            # looked the id up in every segment so far, ~6 us a segment).
             recorded: set[str] = set()
+            empty = ix.doc_count_all() == 0
             total = len(to_load)
             for done, loaded in enumerate(self._loaded(to_load, man), 1):
                 self.progress("indexing", done, total)
@@ -243,7 +247,8 @@ class Indexer:
                     if fresh and brief.id in recorded:  # its rows are deleted first: by index
                         factstore.create_indexes(self.db)
                         fresh = False
-                    writer.delete_by_term("id", brief.id)
+                    if not empty or brief.id in recorded:
+                        writer.delete_by_term("id", brief.id)
                     writer.add_document(**self._document(loaded, n))
                     self.words.add(loaded.words[n])
                     if self.touched is not None:
@@ -255,7 +260,7 @@ class Indexer:
                         report=brief.meta.get("report", ""), file=Path(f.rel).as_posix(),
                         fresh=fresh and brief.id not in recorded,
                     )
-                    if fresh:
+                    if fresh or empty:
                         recorded.add(brief.id)
                     pending += 1
                 staged[f.path] = FileRecord(
