@@ -65,7 +65,9 @@ def band_keys(sig: bytes) -> list[str]:
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS minhash (id TEXT PRIMARY KEY, sig BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS band (key TEXT NOT NULL, id TEXT NOT NULL);
-"""  # its indexes (band_key, band_id) are among factstore.DEFERRED
+CREATE INDEX IF NOT EXISTS band_key ON band(key);
+CREATE INDEX IF NOT EXISTS band_id ON band(id);
+"""
 
 
 def record(db: sqlite3.Connection, brief_id: str, sig: bytes, fresh: bool = False) -> None:

@@ -53,12 +53,11 @@ CREATE TABLE IF NOT EXISTS name_count (
 """
 
 
-# The indexes of the four big tables (~60 rows a brief). A new store's build creates them
+# The indexes of the three big tables (~45 rows a brief). A new store's build creates them
 # once at its last commit instead of updating them with every row: at 50,000 briefs the
 # updates cost 1.3 ms a brief (random ids and names into B-trees far larger than the cache)
-# where creating them at the end takes ~7 s in all. Meanwhile look-ups in those tables
-# scan them (related briefs, while a first build runs). The near-duplicate bands
-# (index/dupes.py, 16 rows a brief) alone were 0.15 of the 0.34 ms of filing a brief.
+# where creating them at the end takes ~6 s in all. Meanwhile look-ups in those tables
+# scan them (related briefs, while a first build runs).
 DEFERRED = {
     "entity_alias_name": "entity(alias, name)",
     "entity_name": "entity(name, id)",
@@ -67,8 +66,6 @@ DEFERRED = {
     "acronym_defined": "acronym(short, id) WHERE long IS NOT NULL",
     "acronym_id": "acronym(id)",
     "dated_id": "dated(id)",
-    "band_key": "band(key)",
-    "band_id": "band(id)",
 }
 # In the index folder from the start of a write to its last commit (index/indexer.py).
 WRITING = "brief-writing"
