@@ -75,3 +75,27 @@ def test_versions_of_a_crs_product_are_near_duplicates() -> None:
     other = (folder / "IF10491v14-australia-background-and-u-s-relations.md").read_text(encoding="utf-8")
     assert similarity(signature(v6), signature(v7)) >= 0.8
     assert similarity(signature(v6), signature(other)) < 0.2
+
+
+
+def test_grouping_a_results_page_uses_the_band_index_even_during_a_first_build(tmp_path: Path) -> None:
+    """Every search groups its page's near-duplicates, also while a first build runs (the big
+    tables' indexes are deferred to its end then): the bands stay indexed, or each search
+    scanned them (3.4 s at 50,000 briefs)."""
+    import sqlite3
+
+    from index import dupes, factstore
+
+    db = sqlite3.connect(tmp_path / factstore.FACTS_DB)
+    db.executescript(factstore.SCHEMA + dupes.SCHEMA)
+    factstore.start_new(db)  # what a new store's build does before its first row
+    dupes.record(db, "a", signature(STORY), fresh=True)
+    ran: list[str] = []
+    db.set_trace_callback(ran.append)
+    dupes.copies(db, ["a", "b"])
+    db.set_trace_callback(None)
+    joins = [sql for sql in ran if "JOIN band" in sql]
+    assert joins
+    for sql in joins:
+        plan = " ".join(row[-1] for row in db.execute("EXPLAIN QUERY PLAN " + sql))
+        assert "SCAN" not in plan and "AUTOMATIC" not in plan, plan
