@@ -88,11 +88,26 @@ async def test_80x24_layout_keeps_every_pane_reachable(samples_index: Path) -> N
         await pilot.pause()
         assert results.region.width > 0
         assert not screen.query_one("#related").has_focus
+        # Typing a search while the side pane stands in the results' place brings them back.
+        await pilot.press("p")
+        await pilot.pause()
+        assert side.region.width > 0 and results.region.width == 0
+        await pilot.press("escape")  # to the search box, as a user goes
+        await pilot.pause()
+        assert screen.query_one("#search").has_focus
+        await pilot.press("ctrl+u", *"radar")
+        await settle(pilot)
+        assert results.region.width > 0 and results.option_count > 0
+        assert side.region.width == 0
+        await pilot.press("enter")  # and Enter moves to them
+        assert results.has_focus
         # Tab reaches the search box, the results and the reader.
         seen = set()
         for _ in range(5):
             await pilot.press("tab")
             seen.add(screen.focused.id if screen.focused else None)
         assert {"search", "results", "page"} <= seen
+        screen.query_one("#page").focus()  # (in the search box, ? and q are typed)
+        await pilot.pause()
         footer = screen_text(app).splitlines()[-1]
         assert "? Help" in footer and "q Quit" in footer

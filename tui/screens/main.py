@@ -131,6 +131,8 @@ class MainScreen(NotesActions, ExportActions, Screen[None]):
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
         self.query_text = event.value
+        if self.has_class("-narrow") and self.side_shown and self.query_one("#search").has_focus:
+            self._set_side(False)  # a narrow side pane stands in the results' place: show them
         self._start_search()
 
     @on(Input.Submitted, "#search")
