@@ -164,8 +164,9 @@ def _make_fast(field: FieldType) -> Callable[[str], Analysed] | None:
 
 
 # Whoosh's Positions format: the count, then the pickle (protocol 2) of the first position
-# and the gaps. A pickle.dumps call per posting was a tenth of a loader worker's time; small
-# numbers' pickle opcodes are looked up instead (tests compare every case with dumps()).
+# and the gaps. A pickle.dumps call per posting was about a tenth of analysing a body; small
+# numbers' pickle opcodes are looked up instead (tests compare the results with Whoosh's).
+# The tables take ~8 ms to make, once per indexing process (the app does not import this).
 _SMALL = 8192
 _ONE = [_PACK_UINT(1) + dumps([p], 2) for p in range(_SMALL)]
 _INT = [dumps(p, 2)[2:-1] for p in range(_SMALL)]  # K/M opcode and its bytes
