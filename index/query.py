@@ -27,6 +27,8 @@ ALIASES = {
     "program": "programme", "system": "programme", "location": "place",
 }
 KEYWORD_FIELDS = ("tag", "type", "acronym")
+# What a bare word searches: the brief's own words (the other fields are filters).
+WORD_FIELDS = ("title", "body")
 MIN_PREFIX = 3
 MAX_QUERY = 1000
 
@@ -228,7 +230,7 @@ class _Parser(qparser.QueryParser):
 def make_parser(schema: Schema) -> qparser.QueryParser:
     """Words search title and body; all words must match unless OR says otherwise."""
     parser = _Parser(None, schema, group=qparser.AndGroup)  # as qparser.MultifieldParser
-    parser.add_plugin(qparser.MultifieldPlugin(["title", "body"]))
+    parser.add_plugin(qparser.MultifieldPlugin(list(WORD_FIELDS)))
     parser.add_plugin(qparser.FuzzyTermPlugin())
     # `-word` excludes, as in every search box; only at the start of a word, so F-35 and
     # space-based stay words. No `+` (with AND as the default it would make the rest optional).
@@ -341,7 +343,7 @@ def expand_prefixes(q: wq.Query, words) -> wq.Query:  # type: ignore[no-untyped-
     analyzer = StemmingAnalyzer()
 
     def visit(node: wq.Query) -> wq.Query:
-        if isinstance(node, wq.Prefix) and node.fieldname in ("title", "body"):
+        if isinstance(node, wq.Prefix) and node.fieldname in WORD_FIELDS:
             found = words.starting_with(str(node.text), limit=200)
             stems = sorted({t.text for w in found for t in analyzer(w)})
             if stems:

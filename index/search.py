@@ -21,8 +21,8 @@ from index.deadline import NARROW, Deadline
 from index.engine import Engine, Unsupported
 from index.facets import Facets
 from index.fallback import run_whoosh
-from index.query import QueryError, expand_fuzzy, expand_prefixes, fuzzy_words, parse
-from index.userfilters import Provider, filters_only
+from index.query import WORD_FIELDS, QueryError, expand_fuzzy, expand_prefixes, fuzzy_words, parse
+from index.userfilters import Provider
 from index import zerocopy
 from index.words import Dictionary
 from index.snippets import Marker, make_snippet, opening, query_terms
@@ -185,7 +185,7 @@ class Searcher:
         started = time.perf_counter()
         deadline = Deadline(TIME_LIMIT if time_limit is None else time_limit, clock or time.perf_counter)
         q = parse(text, self._searcher.schema, today, self.annotations)  # not ix.schema: that re-reads the TOC
-        if sort == "relevance" and self.annotations is not None and filters_only(text):  # newest first
+        if sort == "relevance" and not _searches_words(q):  # filters alone: newest first
             sort = "date"
         results = Results(query=text, sort=sort)
         s = self._searcher
@@ -373,3 +373,10 @@ class Searcher:
 
 def all_terms(q: wq.Query) -> list[tuple[str, str]]:
     return [(f, t if isinstance(t, str) else t.decode("utf-8", "replace")) for f, t in q.iter_all_terms()]
+
+
+def _searches_words(q: wq.Query) -> bool:
+    """Whether a query looks for words of the briefs' titles or bodies. Filters alone
+    (`source:`, `tag:`, `date:`, `org:`, notes clauses...) leave relevance nothing to rank by:
+    their briefs are listed newest first."""
+    return any(leaf.field() in WORD_FIELDS for leaf in q.leaves())

@@ -31,8 +31,6 @@ _CLAUSE = re.compile(
     re.I,
 )
 _PLACEHOLDER = "zznotes{}q"
-_REST = re.compile(r"\"[^\"]*\"|[^\s()\"]+")
-_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 
 
 def _clause(name: str, value: str) -> tuple[str, str]:
@@ -72,18 +70,6 @@ def mark(text: str, with_tags: bool) -> tuple[str, list[tuple[str, str, str]]]:
         return f"{'NOT ' if m.group('neg') else ''}id:{holder}"
 
     return _CLAUSE.sub(swap, text), clauses
-
-
-def filters_only(text: str) -> bool:
-    """True when the query is made of notes clauses alone (`is:starred -is:read`): then
-    relevance means nothing and the briefs are listed newest first."""
-    found = False
-    for m in _CLAUSE.finditer(text):
-        found = found or m.group("name") is not None
-    if not found:
-        return False
-    rest = _CLAUSE.sub(lambda m: " " if m.group("name") is not None else m.group(0), text)
-    return all(w.upper() in _OPERATORS or w == "-" for w in _REST.findall(rest))
 
 
 def resolve(q: wq.Query, clauses: list[tuple[str, str, str]], provider: Provider | None) -> wq.Query:

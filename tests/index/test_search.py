@@ -116,6 +116,16 @@ def test_sort_by_date_puts_newest_first(searcher: Searcher) -> None:
     assert titles(searcher, "tracking", sort="date") == [DELAY, AWARD, GLIDE]  # undated last
 
 
+def test_filters_alone_list_newest_first_and_words_rank_by_relevance(searcher: Searcher) -> None:
+    """With no word to rank by (a filter picked with an empty search box), newest first."""
+    alone = searcher.search("tag:launch OR date:2025", limit=20, today=TODAY)
+    assert alone.sort == "date"
+    assert [h.title for h in alone.hits] == [DELAY, LAUNCH, BUDGET]  # newest first
+    assert [h.title for h in searcher.search("source:ledger", limit=20, today=TODAY).hits] == [DELAY, AWARD]
+    for worded in ("launch tag:launch", "title:notes", '"missile tracking" date:2026'):
+        assert searcher.search(worded, limit=20, today=TODAY).sort == "relevance", worded
+
+
 def test_get_by_id_prefix_and_path(searcher: Searcher, small_corpus: Path) -> None:
     [hit] = searcher.search("manoeuvre").hits
     assert searcher.get(hit.id)["title"] == GLIDE
