@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import index.loading  # noqa: E402
+from briefs.files import DEFAULT_MAX_BYTES  # noqa: E402
 from index.indexer import Indexer  # noqa: E402
 
 
@@ -44,14 +45,15 @@ def children_cpu() -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("folder", type=Path)
-    ap.add_argument("--index", type=Path, help="index folder (default: a temporary one, removed)")
+    ap.add_argument("--index", type=Path, help="a new index folder to keep (default: a temporary one, removed)")
     ap.add_argument("--every", type=int, default=5000)
     ap.add_argument("--no-facts", action="store_true")
     args = ap.parse_args()
     if args.no_facts:
         index.loading._facts_of = lambda brief: []  # forked workers inherit it
+    if args.index is not None and args.index.exists() and any(args.index.iterdir()):
+        sys.exit(f"{args.index}: not empty; give a new folder (a full build needs an empty index)")
     where = args.index or Path(tempfile.mkdtemp(prefix="bench-build-")) / "index"
-    shutil.rmtree(where, ignore_errors=True)
     started = time.perf_counter()
     last = [0, started, 0.0, 0.0]  # briefs, wall, writer CPU, worker CPU
     last_brief = [started]
@@ -68,7 +70,7 @@ def main() -> None:
               flush=True)
         last[:4] = [done, now, writer, workers]
 
-    report = Indexer(where, 200 * 2**20, progress=progress).run([args.folder])
+    report = Indexer(where, DEFAULT_MAX_BYTES, progress=progress).run([args.folder])
     wall = time.perf_counter() - started
     writer = time.process_time()
     done = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, joined by now
