@@ -14,8 +14,9 @@ from functools import lru_cache
 from whoosh import query as wq
 from whoosh.lang.porter import stem as porter_stem
 
+from index.query import WORD_FIELDS
+
 SNIPPET_CHARS = 220
-TEXT_FIELDS = {"title", "body"}
 
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
@@ -48,15 +49,15 @@ def query_terms(q: wq.Query) -> QueryTerms:
         if isinstance(node, wq.Not):
             return
         fieldname = getattr(node, "fieldname", None)
-        if isinstance(node, wq.FuzzyTerm) and fieldname in TEXT_FIELDS:
+        if isinstance(node, wq.FuzzyTerm) and fieldname in WORD_FIELDS:
             terms.fuzzy.append((str(node.text), int(node.maxdist)))
-        elif isinstance(node, (wq.Prefix, wq.Wildcard)) and fieldname in TEXT_FIELDS:
+        elif isinstance(node, (wq.Prefix, wq.Wildcard)) and fieldname in WORD_FIELDS:
             head = re.split(r"[*?]", str(node.text), maxsplit=1)[0]
             if head:
                 terms.prefixes.append(head.lower())
-        elif isinstance(node, wq.Term) and fieldname in TEXT_FIELDS:
+        elif isinstance(node, wq.Term) and fieldname in WORD_FIELDS:
             terms.stems.add(str(node.text))
-        elif isinstance(node, wq.Phrase) and fieldname in TEXT_FIELDS:
+        elif isinstance(node, wq.Phrase) and fieldname in WORD_FIELDS:
             terms.stems.update(str(w) for w in node.words)
         for child in node.children():
             visit(child)
